@@ -1,0 +1,43 @@
+/** Jest: one project per package so each gets the environment it needs. */
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true },
+        transform: { react: { runtime: 'automatic' } },
+      },
+    },
+  ],
+};
+
+const project = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  transform,
+  testMatch: [`<rootDir>/packages/${name}/src/**/*.test.ts?(x)`],
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('scoring'),
+    project('protocol'),
+    project('client', { setupFiles: ['fake-indexeddb/auto'] }),
+    project('server', { testTimeout: 60000 }),
+    {
+      // Cross-layer: the real client flush against the real server handlers and database.
+      displayName: 'integration',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      setupFiles: ['fake-indexeddb/auto'],
+      testTimeout: 120000,
+    },
+    project('ui', {
+      testEnvironment: 'jsdom',
+      setupFiles: ['fake-indexeddb/auto'],
+      setupFilesAfterEnv: ['@testing-library/jest-dom'],
+    }),
+  ],
+};
