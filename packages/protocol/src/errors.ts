@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** Stable codes of request-level errors (HTTP status + body of `apiErrorSchema`). */
+export const apiErrorCodeSchema = z.enum([
+  'MALFORMED_JSON',
+  'VALIDATION_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'NOT_FOUND',
+  'INTERNAL',
+]);
+export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
+
+/** Error body of every API route: `{ error: { code, message, details? } }` (DESIGN.md). */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: apiErrorCodeSchema,
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { MatchState } from '@courtsync/scoring';
+import { entityIdSchema, isoTimeSchema, uniqueIdSchema } from './ids';
+import { matchFormatSchema, teamSchema } from './ops';
+
+const setScoreSchema = z.object({
+  a: z.number().int().nonnegative(),
+  b: z.number().int().nonnegative(),
+  winner: teamSchema.optional(),
+});
+
+/** Wire form of `@courtsync/scoring`'s MatchState. */
+export const matchStateSchema = z.object({
+  format: matchFormatSchema,
+  sets: z.array(setScoreSchema),
+  setsWon: z.object({ A: z.number().int(), B: z.number().int() }),
+  winner: teamSchema.optional(),
+  serving: teamSchema,
+  rallies: z.number().int().nonnegative(),
+}) satisfies z.ZodType<MatchState>;
+
+export const matchStatusSchema = z.enum(['scheduled', 'live', 'finished']);
+
+/** A match as listed and as shown to the scorekeeper. */
+export const matchViewSchema = z.object({
+  id: entityIdSchema,
+  tournamentId: entityIdSchema,
+  format: matchFormatSchema,
+  teamA: z.string(),
+  teamB: z.string(),
+  court: z.string(),
+  scheduledAt: isoTimeSchema,
+  status: matchStatusSchema,
+  state: matchStateSchema,
+  eventCount: z.number().int().nonnegative(),
+  version: z.number().int().nonnegative(),
+  updatedAt: isoTimeSchema,
+});
+export type MatchView = z.infer<typeof matchViewSchema>;
+
+/** One applied op in a match's server-side event log. */
+export const matchEventSchema = z.object({
+  position: z.number().int().positive(),
+  opId: uniqueIdSchema,
+  clientId: uniqueIdSchema,
+  seq: z.number().int().positive(),
+  type: z.enum(['rally', 'undo']),
+  payload: z.record(z.string(), z.unknown()),
+  clientTime: isoTimeSchema,
+  serverTime: isoTimeSchema,
+});
+export type MatchEvent = z.infer<typeof matchEventSchema>;
+
+export const matchEventsResponseSchema = z.object({
+  matchId: entityIdSchema,
+  events: z.array(matchEventSchema),
+});
+export type MatchEventsResponse = z.infer<typeof matchEventsResponseSchema>;
+
+export const tournamentViewSchema = z.object({
+  id: entityIdSchema,
+  name: z.string(),
+  location: z.string(),
+  startsOn: z.iso.date(),
+  endsOn: z.iso.date(),
+  matches: z.array(matchViewSchema),
+});
+export type TournamentView = z.infer<typeof tournamentViewSchema>;
+
+export const tournamentListResponseSchema = z.object({
+  tournaments: z.array(tournamentViewSchema),
+});
+export type TournamentListResponse = z.infer<typeof tournamentListResponseSchema>;

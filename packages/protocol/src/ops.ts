@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { entityIdSchema, isoTimeSchema, uniqueIdSchema } from './ids';
+
+export const teamSchema = z.enum(['A', 'B']);
+export const matchFormatSchema = z.enum(['indoor', 'beach']);
+
+/** What identifies an op for exactly-once delivery: enough to answer it even if the rest is bad. */
+export const opIdentitySchema = z.object({
+  opId: uniqueIdSchema,
+  clientId: uniqueIdSchema,
+  seq: z.number().int().positive(),
+});
+
+const opBase = opIdentitySchema.extend({
+  matchId: entityIdSchema,
+  clientTime: isoTimeSchema,
+});
+
+/** A rally won by `winner`. */
+export const rallyOpSchema = opBase.extend({
+  type: z.literal('rally'),
+  payload: z.strictObject({ winner: teamSchema }),
+});
+
+/** Undo of the last action still in effect on the match. */
+export const undoOpSchema = opBase.extend({
+  type: z.literal('undo'),
+  payload: z.strictObject({}),
+});
+
+/** Every op a scorekeeper's device can push. */
+export const opSchema = z.discriminatedUnion('type', [rallyOpSchema, undoOpSchema]);
+
+export type Op = z.infer<typeof opSchema>;
+export type OpType = Op['type'];
+export type OpIdentity = z.infer<typeof opIdentitySchema>;

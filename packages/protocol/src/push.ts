@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { isoTimeSchema, uniqueIdSchema } from './ids';
+import { opSchema } from './ops';
+
+/** Most ops one push may carry; the client batches below this. */
+export const MAX_OPS_PER_PUSH = 500;
+/** Largest push body in bytes; larger bodies get 413 PAYLOAD_TOO_LARGE. */
+export const MAX_PUSH_BYTES = 1024 * 1024;
+
+/** The push body as the client sends it. */
+export const pushRequestSchema = z.object({
+  ops: z.array(opSchema).min(1).max(MAX_OPS_PER_PUSH),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/**
+ * The push body as the server first reads it: a list of objects. Each op is then parsed on
+ * its own so one bad op is rejected alone and the rest of the batch still applies.
+ */
+export const pushEnvelopeSchema = z.object({
+  ops: z.array(z.looseObject({})).min(1).max(MAX_OPS_PER_PUSH),
+});
+
+/** Why one op was refused; the op is kept by the client as *failed* with this reason. */
+export const rejectCodeSchema = z.enum([
+  'INVALID_OP',
+  'UNKNOWN_MATCH',
+  'MATCH_FINISHED',
+  'NOTHING_TO_UNDO',
+  'OUT_OF_ORDER',
+  'SEQ_REUSED',
+  'OP_ID_REUSED',
+]);
+export type RejectCode = z.infer<typeof rejectCodeSchema>;
+
+const resultBase = z.object({ opId: uniqueIdSchema, seq: z.number().int().positive() });
+
+/** The server's verdict on one op, in the order of the request. */
+export const opResultSchema = z.discriminatedUnion('status', [
+  resultBase.extend({ status: z.literal('applied'), version: z.number().int().positive() }),
+  resultBase.extend({ status: z.literal('duplicate') }),
+  resultBase.extend({
+    status: z.literal('rejected'),
+    code: rejectCodeSchema,
+    message: z.string(),
+  }),
+]);
+export type OpResult = z.infer<typeof opResultSchema>;
+
+export const pushResponseSchema = z.object({
+  results: z.array(opResultSchema),
+  serverTime: isoTimeSchema,
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;

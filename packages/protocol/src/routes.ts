@@ -1,0 +1,12 @@
+/** Paths of the API, shared by the client, the service worker and the server. */
+export const API = {
+  push: '/api/v1/sync/push',
+  connectivityTest: '/api/v1/sync/connectivity-test',
+  tournaments: '/api/v1/tournaments',
+  match: (id: string) => `/api/v1/matches/${encodeURIComponent(id)}`,
+  matchEvents: (id: string) => `/api/v1/matches/${encodeURIComponent(id)}/events`,
+  health: '/api/health',
+} as const;
+
+/** Background Sync tag the page registers after every write and the worker answers. */
+export const SYNC_TAG = 'courtsync-outbox';
