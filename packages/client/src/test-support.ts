@@ -1,0 +1,31 @@
+import { CourtSyncDb, type LocalMatch } from './courtsync-db';
+import { replay } from '@courtsync/scoring';
+
+let counter = 0;
+
+/** A fresh, uniquely named database (fake-indexeddb in Jest). */
+export function freshDb(): CourtSyncDb {
+  counter += 1;
+  return new CourtSyncDb(`courtsync-test-${process.pid}-${counter}-${Date.now()}`);
+}
+
+/** Puts a match on the device as if it had been imported from the server. */
+export async function seedLocalMatch(
+  db: CourtSyncDb,
+  id = 'm1',
+  format: LocalMatch['format'] = 'beach',
+): Promise<LocalMatch> {
+  const match: LocalMatch = {
+    id,
+    tournamentId: 't1',
+    format,
+    teamA: 'Alpha',
+    teamB: 'Bravo',
+    court: 'Court 1',
+    scheduledAt: '2026-11-22T10:00:00.000Z',
+    state: replay(format, []),
+    importedAt: Date.now(),
+  };
+  await db.matches.put(match);
+  return match;
+}
