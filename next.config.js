@@ -1,0 +1,58 @@
+// @ts-check
+const withPWA = require('@ducanh2912/next-pwa').default;
+
+/** Runtime caches: pages and RSC payloads network-first so a visited screen opens offline (F2). */
+const { runtimeCaching: defaultCache } = require('@ducanh2912/next-pwa');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  // Our workspace packages ship TypeScript sources; Next compiles them.
+  transpilePackages: [
+    '@courtsync/scoring',
+    '@courtsync/protocol',
+    '@courtsync/client',
+    '@courtsync/ui',
+    '@courtsync/server',
+  ],
+  // PGlite loads its wasm from its own folder at run time: webpack must not bundle it.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg'],
+  poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+      {
+        // The service worker must never be served stale, or fixes would not reach devices.
+        source: '/sw.js',
+        headers: [
+          { key: 'Cache-Control', value: 'no-cache, no-store, must-revalidate' },
+          { key: 'Service-Worker-Allowed', value: '/' },
+        ],
+      },
+    ];
+  },
+};
+
+module.exports = withPWA({
+  dest: 'public',
+  customWorkerSrc: 'worker',
+  register: true,
+  // A reload on `online` would interrupt a scorekeeper mid-rally; the outbox syncs by itself.
+  reloadOnOnline: false,
+  cacheOnFrontEndNav: true,
+  cacheStartUrl: true,
+  dynamicStartUrl: true,
+  extendDefaultRuntimeCaching: true,
+  workboxOptions: {
+    skipWaiting: true,
+    clientsClaim: true,
+    runtimeCaching: defaultCache,
+  },
+})(nextConfig);
