@@ -1,0 +1,21 @@
+/**
+ * Next.js boot hook: opens (creates, migrates, seeds) the database before the first request
+ * and closes it on SIGTERM/SIGINT. The start scripts set NEXT_MANUAL_SIG_HANDLE=1 so Next
+ * leaves the signals to us (notes/database.md, pitfall 3).
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { startServer, shutdownServer, logger } = await import('@courtsync/server');
+  await startServer();
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('signal received', { signal });
+    shutdownServer()
+      .catch((error: unknown) => logger.error('shutdown failed', { error: String(error) }))
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
