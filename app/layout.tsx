@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Metadata, Viewport } from 'next';
 import { Toaster } from 'sonner';
 import './globals.css';
@@ -24,9 +25,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body>
         <nav className="app-nav">
-          <a href="/" className="brand">
+          <Link href="/" className="brand">
             CourtSync
-          </a>
+          </Link>
         </nav>
         {children}
         <Toaster position="top-center" richColors />

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 /** Shown by the service worker for a page that was never opened online. */
 export default function OfflinePage() {
   return (
@@ -5,7 +6,7 @@ export default function OfflinePage() {
       <h1>You are offline</h1>
       <p>This page has not been opened on this device yet. Matches you opened before still work.</p>
       <p>
-        <a href="/">Back to the tournaments</a>
+        <Link href="/">Back to the tournaments</Link>
       </p>
     </main>
   );

@@ -1,8 +1,6 @@
 // @ts-check
-const withPWA = require('@ducanh2912/next-pwa').default;
-
-/** Runtime caches: pages and RSC payloads network-first so a visited screen opens offline (F2). */
-const { runtimeCaching: defaultCache } = require('@ducanh2912/next-pwa');
+// Runtime caches: pages and RSC payloads network-first so a visited screen opens offline (F2).
+import withPWAInit, { runtimeCaching as defaultCache } from '@ducanh2912/next-pwa';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -40,7 +38,7 @@ const nextConfig = {
   },
 };
 
-module.exports = withPWA({
+export default withPWAInit({
   dest: 'public',
   customWorkerSrc: 'worker',
   register: true,
