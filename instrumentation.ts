@@ -12,9 +12,13 @@ export async function register(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('signal received', { signal });
-    shutdownServer()
-      .catch((error: unknown) => logger.error('shutdown failed', { error: String(error) }))
-      .finally(() => process.exit(0));
+    shutdownServer().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('shutdown failed', { error });
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -20,11 +20,13 @@ const project = (name, extra = {}) => ({
 });
 
 module.exports = {
+  // Per-project testTimeout is ignored by Jest: database suites need more than the 5 s default.
+  testTimeout: 60000,
   projects: [
     project('scoring'),
     project('protocol'),
     project('client', { setupFiles: ['fake-indexeddb/auto'] }),
-    project('server', { testTimeout: 60000 }),
+    project('server'),
     {
       // Cross-layer: the real client flush against the real server handlers and database.
       displayName: 'integration',
@@ -32,7 +34,6 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       setupFiles: ['fake-indexeddb/auto'],
-      testTimeout: 120000,
     },
     project('ui', {
       testEnvironment: 'jsdom',

@@ -1,0 +1,91 @@
+import type { MatchState } from '@courtsync/scoring';
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+
+/** Timestamps are always timestamptz and surface as JS Dates (ISO-8601 UTC on the wire). */
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A tournament: the unit spectators browse and upstream providers deliver. */
+export const tournaments = pgTable('tournaments', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  location: text('location').notNull(),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+/** A scheduled match; `state` is the derived MatchState cached from its event log. */
+export const matches = pgTable(
+  'matches',
+  {
+    id: text('id').primaryKey(),
+    tournamentId: text('tournament_id')
+      .notNull()
+      .references(() => tournaments.id),
+    format: text('format', { enum: ['indoor', 'beach'] }).notNull(),
+    teamA: text('team_a').notNull(),
+    teamB: text('team_b').notNull(),
+    court: text('court').notNull(),
+    scheduledAt: timestamptz('scheduled_at').notNull(),
+    status: text('status', { enum: ['scheduled', 'live', 'finished'] })
+      .notNull()
+      .default('scheduled'),
+    state: jsonb('state').$type<MatchState>().notNull(),
+    // Bumped by every change to the event log; the push service's replayer cache relies on it.
+    version: integer('version').notNull().default(0),
+    eventCount: integer('event_count').notNull().default(0),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('matches_tournament_idx').on(t.tournamentId, t.scheduledAt),
+    check('matches_format_check', sql`${t.format} in ('indoor', 'beach')`),
+    check('matches_status_check', sql`${t.status} in ('scheduled', 'live', 'finished')`),
+  ],
+);
+
+/** The applied op log of every match: the source of truth its `state` is replayed from. */
+export const matchEvents = pgTable(
+  'match_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    matchId: text('match_id')
+      .notNull()
+      .references(() => matches.id),
+    /** 1-based, contiguous per match: the replay order. */
+    position: integer('position').notNull(),
+    opId: text('op_id').notNull().unique('match_events_op_id_key'),
+    clientId: text('client_id').notNull(),
+    seq: integer('seq').notNull(),
+    type: text('type', { enum: ['rally', 'undo'] }).notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    clientTime: timestamptz('client_time').notNull(),
+    serverTime: timestamptz('server_time').notNull().defaultNow(),
+  },
+  (t) => [
+    // These two keys are what makes a push exactly-once even when requests race.
+    unique('match_events_client_seq_key').on(t.clientId, t.seq),
+    unique('match_events_match_position_key').on(t.matchId, t.position),
+    check('match_events_type_check', sql`${t.type} in ('rally', 'undo')`),
+  ],
+);
+
+/** Per device: how far its pushes got (monitoring and support, F10). */
+export const pushCursors = pgTable('push_cursors', {
+  clientId: text('client_id').primaryKey(),
+  /** Highest seq applied from this client, over all matches. */
+  lastSeq: integer('last_seq').notNull(),
+  opsApplied: integer('ops_applied').notNull().default(0),
+  lastPushAt: timestamptz('last_push_at').notNull().defaultNow(),
+});

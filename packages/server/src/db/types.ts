@@ -1,0 +1,47 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type * as schema from './schema';
+
+/** The drizzle database of CourtSync, whichever driver (PGlite or node-postgres) is behind it. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** A transaction handle of `Database`; services take it so they compose inside one transaction. */
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  typeof schema,
+  ExtractTablesWithRelations<typeof schema>
+>;
+
+/** Which engine is behind a `Database`: embedded PGlite or a PostgreSQL server through `pg`. */
+export type DatabaseDriver = 'pglite' | 'pg';
+
+/** An open database and how to close it. */
+export interface DatabaseHandle {
+  /** The drizzle database. */
+  readonly db: Database;
+  /** The engine behind `db`. */
+  readonly driver: DatabaseDriver;
+  /** Closes the pool or the PGlite instance; the handle is unusable afterwards. */
+  close(): Promise<void>;
+}
+
+/** Starts a PGlite instance: in `dataDir`, or in memory when it is undefined. */
+export type PgliteFactory = (dataDir: string | undefined) => Promise<PGlite>;
+
+/** PGlite options: a data directory or memory, and optionally how to start PGlite. */
+export type PgliteOptions = ({ dataDir: string } | { memory: true }) & {
+  /**
+   * Default `PGlite.create`. Tests pass one loaded outside Jest's VM sandbox, where PGlite's
+   * own dynamic imports fail without --experimental-vm-modules.
+   */
+  createPglite?: PgliteFactory;
+};
+
+/** How to open a database: a PostgreSQL url, a PGlite data directory, or PGlite in memory. */
+export type OpenDatabaseOptions = ({ url: string; poolMax?: number } | PgliteOptions) & {
+  /** Folder of drizzle-kit migrations; defaults to `MIGRATIONS_DIR` or ./packages/server/drizzle. */
+  migrationsDir?: string;
+  /** Insert the demo tournament (idempotent); default true. */
+  seed?: boolean;
+};

@@ -1,0 +1,26 @@
+/** @courtsync/server — database, services and HTTP handlers; the Next app only wires routes. */
+export * as schema from './db/schema';
+export type {
+  Database,
+  DatabaseDriver,
+  DatabaseHandle,
+  OpenDatabaseOptions,
+  PgliteFactory,
+  PgliteOptions,
+  Transaction,
+} from './db/types';
+export { openDatabase, databaseDriver } from './db/open-database';
+export { resolveMigrationsDir } from './db/migrate';
+export { seedDemoData, DEMO_TOURNAMENT_ID } from './db/seed';
+export { getDatabase, closeDatabase, databaseOptionsFromEnv } from './db/singleton';
+export { applyPush } from './services/push/apply-push';
+export { PushValidationError } from './services/push/validate-ops';
+export type { ValidationIssue } from './services/push/validate-ops';
+export { getMatchView, getMatchEvents } from './services/match-views';
+export { listTournaments } from './services/tournaments';
+export { createApiHandlers } from './http/api-handlers';
+export type { ApiHandlers, ApiHandlerOptions } from './http/api-handlers';
+export { apiHandlers } from './app-handlers';
+export { createLogger, logger } from './logger';
+export type { Logger, LogLevel, LogFields, LoggerOptions } from './logger';
+export { startServer, shutdownServer } from './lifecycle';

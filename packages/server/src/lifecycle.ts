@@ -1,0 +1,20 @@
+import { closeDatabase, getDatabase } from './db/singleton';
+import { requestsInFlight, waitForIdle } from './http/in-flight';
+import { logger } from './logger';
+
+/** Opens (creates, migrates, seeds) the app's database at boot, so the first request is fast. */
+export async function startServer(): Promise<void> {
+  await getDatabase();
+}
+
+/**
+ * Graceful stop: waits up to `drainTimeoutMs` for requests in flight (with
+ * NEXT_MANUAL_SIG_HANDLE Next no longer drains them), then closes the database for good.
+ */
+export async function shutdownServer(drainTimeoutMs = 10_000): Promise<void> {
+  logger.info('shutting down', { inFlight: requestsInFlight() });
+  const drained = await waitForIdle(drainTimeoutMs);
+  if (!drained)
+    logger.warn('requests still in flight at shutdown', { inFlight: requestsInFlight() });
+  await closeDatabase({ final: true });
+}

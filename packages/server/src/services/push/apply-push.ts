@@ -1,0 +1,152 @@
+import type { OpResult } from '@courtsync/protocol';
+import { inArray } from 'drizzle-orm';
+import { matches } from '../../db/schema';
+import type { Database, Transaction } from '../../db/types';
+import { applyOpsToLog } from './apply-match-ops';
+import type { PendingOp } from './apply-match-ops';
+import { dedupeBatch } from './dedupe-batch';
+import { findKnownOps } from './known-ops';
+import { loadMatchLog, matchLogCache } from './match-log';
+import type { LockedMatch, MatchLog } from './match-log';
+import { clientSeqKey, duplicate, rejected } from './results';
+import { readOps } from './validate-ops';
+import type { ReadOp } from './validate-ops';
+import { appendEvents, updateMatches, upsertCursors } from './write-push';
+import type { MatchUpdate, NewEvent } from './write-push';
+
+/** Attempts per push when concurrent transactions collide (unique key, deadlock, serialization). */
+const MAX_ATTEMPTS = 4;
+/** SQLSTATEs worth a retry: unique_violation, deadlock_detected, serialization_failure. */
+const RETRYABLE = new Set(['23505', '40P01', '40001']);
+
+/** SQLSTATE of a driver error, looking through drizzle's DrizzleQueryError wrapper. */
+export function sqlState(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * Applies a push exactly once (F10) and answers one result per op, in request order.
+ * Invalid ops, duplicates and reuses are answered without touching the log; the rest are
+ * applied per match in (clientId, seq) order inside ONE transaction. Throws
+ * PushValidationError when some op has no readable identity (nothing is applied then).
+ */
+export async function applyPush(db: Database, rawOps: readonly unknown[]): Promise<OpResult[]> {
+  return applyReadOps(db, readOps(rawOps));
+}
+
+/** `applyPush` for ops already read with `readOps` (the HTTP handler validates first). */
+export async function applyReadOps(db: Database, read: readonly ReadOp[]): Promise<OpResult[]> {
+  const { results, candidates, repeats } = dedupeBatch(read);
+  if (candidates.length > 0) {
+    for (const [index, result] of await runWithRetry(db, candidates)) results.set(index, result);
+  }
+  // A repeat inside the batch shares its first copy's fate: duplicate unless that was refused.
+  for (const { index, of } of repeats) {
+    const first = results.get(of);
+    if (!first) throw new Error(`applyPush: no result for op ${of}`);
+    results.set(index, first.status === 'rejected' ? first : duplicate(first));
+  }
+  return read.map((_, index) => {
+    const result = results.get(index);
+    if (!result) throw new Error(`applyPush: no result for op ${index}`);
+    return result;
+  });
+}
+
+async function runWithRetry(db: Database, candidates: PendingOp[]): Promise<Map<number, OpResult>> {
+  for (let attempt = 1; ; attempt += 1) {
+    const logs = new Map<string, MatchLog>();
+    try {
+      const outcome = await db.transaction((tx) => applyCandidates(db, tx, candidates, logs));
+      // Only logs of a committed transaction are current; a failed attempt's are dropped.
+      for (const [matchId, log] of logs) matchLogCache.put(db, matchId, log);
+      return outcome;
+    } catch (error) {
+      const state = sqlState(error);
+      // A racing push committed the same op, or two pushes deadlocked: start over, so this
+      // push now sees the other's rows and answers duplicate instead of failing.
+      if (attempt >= MAX_ATTEMPTS || !state || !RETRYABLE.has(state)) throw error;
+    }
+  }
+}
+
+/** The transaction body: lock, look up, apply in memory, then write with a few statements. */
+async function applyCandidates(
+  db: Database,
+  tx: Transaction,
+  candidates: PendingOp[],
+  logs: Map<string, MatchLog>,
+): Promise<Map<number, OpResult>> {
+  const outcome = new Map<number, OpResult>();
+  const matchIds = [...new Set(candidates.map((c) => c.op.matchId))].sort();
+  // Lock the matches first, in id order (no deadlocks between pushes touching several
+  // matches): pushes to one match serialize here, and the lookup below then sees every op
+  // committed by a push that held the lock before us. NO KEY UPDATE is FOR UPDATE minus
+  // blocking foreign-key checks of rows referencing the match; pushes serialize the same.
+  const locked: LockedMatch[] = await tx
+    .select({
+      id: matches.id,
+      format: matches.format,
+      version: matches.version,
+      eventCount: matches.eventCount,
+    })
+    .from(matches)
+    .where(inArray(matches.id, matchIds))
+    .orderBy(matches.id)
+    .for('no key update');
+  const lockedIds = new Set(locked.map((m) => m.id));
+  const known = await findKnownOps(
+    tx,
+    candidates.map((c) => c.op),
+  );
+
+  const pendingByMatch = new Map<string, PendingOp[]>();
+  for (const candidate of candidates) {
+    const { op, index } = candidate;
+    const sameOpId = known.byOpId.get(op.opId);
+    const sameSeq = known.byClientSeq.get(clientSeqKey(op.clientId, op.seq));
+    if (sameOpId && sameOpId.clientId === op.clientId && sameOpId.seq === op.seq) {
+      outcome.set(index, duplicate(op));
+    } else if (sameOpId) {
+      const message = `opId ${op.opId} was already used by client ${sameOpId.clientId} seq ${sameOpId.seq}`;
+      outcome.set(index, rejected(op, 'OP_ID_REUSED', message));
+    } else if (sameSeq) {
+      const message = `seq ${op.seq} of client ${op.clientId} was already used by op ${sameSeq.opId}`;
+      outcome.set(index, rejected(op, 'SEQ_REUSED', message));
+    } else if (!lockedIds.has(op.matchId)) {
+      outcome.set(index, rejected(op, 'UNKNOWN_MATCH', `No match with id "${op.matchId}"`));
+    } else {
+      const list = pendingByMatch.get(op.matchId) ?? [];
+      list.push(candidate);
+      pendingByMatch.set(op.matchId, list);
+    }
+  }
+
+  const events: NewEvent[] = [];
+  const updates: MatchUpdate[] = [];
+  for (const match of locked) {
+    const pending = pendingByMatch.get(match.id);
+    if (!pending) continue;
+    const log = matchLogCache.take(db, match) ?? (await loadMatchLog(tx, match));
+    logs.set(match.id, log);
+    const application = applyOpsToLog(match.id, log, pending);
+    for (const [index, result] of application.results) outcome.set(index, result);
+    if (application.rows.length === 0) continue;
+    events.push(...application.rows);
+    const { state } = application;
+    // An undo can reopen a finished match; a match with events is never 'scheduled' again.
+    const status = state.winner ? 'finished' : 'live';
+    updates.push({ id: match.id, state, version: log.version, eventCount: log.eventCount, status });
+  }
+  if (events.length > 0) {
+    await appendEvents(tx, events);
+    await updateMatches(tx, updates);
+    await upsertCursors(tx, events);
+  }
+  return outcome;
+}

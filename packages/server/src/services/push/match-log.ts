@@ -1,0 +1,99 @@
+import { MatchReplayer } from '@courtsync/scoring';
+import type { MatchFormat, ScoringEvent } from '@courtsync/scoring';
+import { asc, eq } from 'drizzle-orm';
+import { matchEvents } from '../../db/schema';
+import type { Database, Transaction } from '../../db/types';
+
+/** A match's applied log, replayed: what the push service needs to apply new ops. */
+export interface MatchLog {
+  /** `matches.version` this log corresponds to. */
+  version: number;
+  /** Number of stored events (= highest position). */
+  eventCount: number;
+  /** Replayer positioned after the last stored event. */
+  replayer: MatchReplayer;
+  /** Highest seq applied to this match, per client (OUT_OF_ORDER check). */
+  maxSeqByClient: Map<string, number>;
+}
+
+/** The locked `matches` columns a log is checked against. */
+export interface LockedMatch {
+  id: string;
+  format: MatchFormat;
+  version: number;
+  eventCount: number;
+}
+
+/** Scoring event of a stored op row. */
+export function toScoringEvent(
+  type: 'rally' | 'undo',
+  payload: Record<string, unknown>,
+): ScoringEvent {
+  // `winner` was validated on the way in; the replayer re-checks it at run time anyway.
+  return type === 'undo'
+    ? { type: 'undo' }
+    : { type: 'rally', winner: payload.winner as 'A' | 'B' };
+}
+
+/** Rebuilds a match's log from its stored events, in position order. */
+export async function loadMatchLog(tx: Transaction, match: LockedMatch): Promise<MatchLog> {
+  const rows = await tx
+    .select({
+      type: matchEvents.type,
+      payload: matchEvents.payload,
+      clientId: matchEvents.clientId,
+      seq: matchEvents.seq,
+    })
+    .from(matchEvents)
+    .where(eq(matchEvents.matchId, match.id))
+    .orderBy(asc(matchEvents.position));
+  if (rows.length !== match.eventCount) {
+    // Positions are assigned from event_count; if they disagree, appending would corrupt the log.
+    throw new Error(
+      `Match ${match.id}: ${rows.length} stored events but event_count is ${match.eventCount}`,
+    );
+  }
+  const replayer = new MatchReplayer(match.format);
+  const maxSeqByClient = new Map<string, number>();
+  for (const row of rows) {
+    replayer.apply(toScoringEvent(row.type, row.payload));
+    maxSeqByClient.set(row.clientId, Math.max(row.seq, maxSeqByClient.get(row.clientId) ?? 0));
+  }
+  return { version: match.version, eventCount: match.eventCount, replayer, maxSeqByClient };
+}
+
+/** Most logs kept per database; a log is a few KB, so this bounds memory at a few MB. */
+const MAX_CACHED_LOGS = 1000;
+
+const caches = new WeakMap<Database, Map<string, MatchLog>>();
+
+/**
+ * Replayed logs kept between pushes so a busy match is not replayed from scratch for every
+ * batch. An entry is only used when its version equals the version of the row locked in the
+ * current transaction (every change to a log bumps `matches.version`, on any instance), and
+ * it is taken out while in use: a rolled-back transaction simply leaves no entry behind.
+ */
+export const matchLogCache = {
+  /** Removes and returns the log of `match` if it is current, else undefined. */
+  take(db: Database, match: LockedMatch): MatchLog | undefined {
+    const cache = caches.get(db);
+    const log = cache?.get(match.id);
+    if (!cache || !log) return undefined;
+    cache.delete(match.id);
+    return log.version === match.version && log.eventCount === match.eventCount ? log : undefined;
+  },
+  /** Stores a log after its transaction committed; evicts the least recently stored. */
+  put(db: Database, matchId: string, log: MatchLog): void {
+    let cache = caches.get(db);
+    if (!cache) caches.set(db, (cache = new Map()));
+    // A push that committed later may have stored a newer log already; keep that one.
+    const current = cache.get(matchId);
+    if (current && current.version > log.version) return;
+    cache.delete(matchId);
+    cache.set(matchId, log);
+    if (cache.size > MAX_CACHED_LOGS) {
+      const oldest = cache.keys().next();
+      if (!oldest.done) cache.delete(oldest.value);
+    }
+  },
+};

@@ -1,0 +1,115 @@
+import type { MatchState } from '@courtsync/scoring';
+import { sql } from 'drizzle-orm';
+import { matches, matchEvents, pushCursors } from '../../db/schema';
+import type { Transaction } from '../../db/types';
+
+/** One op to append to a match's log, position already assigned. */
+export interface NewEvent {
+  matchId: string;
+  position: number;
+  opId: string;
+  clientId: string;
+  seq: number;
+  type: 'rally' | 'undo';
+  payload: Record<string, unknown>;
+  /** ISO-8601 UTC, as validated on the way in. */
+  clientTime: string;
+}
+
+/** The new cached state of a match after a push. */
+export interface MatchUpdate {
+  id: string;
+  state: MatchState;
+  version: number;
+  eventCount: number;
+  status: 'live' | 'finished';
+}
+
+const col = (column: { name: string }) => sql.identifier(column.name);
+
+/**
+ * Appends the events of a whole push in ONE insert. Rows travel as one JSON parameter
+ * (constant query-building cost whatever the batch size). A racing push that committed the
+ * same op makes this fail with 23505, which the caller retries.
+ */
+export async function appendEvents(tx: Transaction, events: readonly NewEvent[]): Promise<void> {
+  const e = matchEvents;
+  const rows = JSON.stringify(
+    events.map((ev) => ({
+      match_id: ev.matchId,
+      position: ev.position,
+      op_id: ev.opId,
+      client_id: ev.clientId,
+      seq: ev.seq,
+      type: ev.type,
+      payload: ev.payload,
+      client_time: ev.clientTime,
+    })),
+  );
+  const columns = [
+    e.matchId,
+    e.position,
+    e.opId,
+    e.clientId,
+    e.seq,
+    e.type,
+    e.payload,
+    e.clientTime,
+  ];
+  const list = sql.join(columns.map(col), sql`, `);
+  await tx.execute(sql`
+    insert into ${e} (${list})
+    select ${list}
+    from jsonb_to_recordset(${rows}::jsonb) as r(match_id text, position int, op_id text,
+      client_id text, seq int, type text, payload jsonb, client_time timestamptz)`);
+}
+
+/** Writes the new state, version, event count and status of every changed match at once. */
+export async function updateMatches(
+  tx: Transaction,
+  updates: readonly MatchUpdate[],
+): Promise<void> {
+  const m = matches;
+  const rows = JSON.stringify(
+    updates.map((u) => ({
+      id: u.id,
+      state: u.state,
+      version: u.version,
+      event_count: u.eventCount,
+      status: u.status,
+    })),
+  );
+  await tx.execute(sql`
+    update ${m} set ${col(m.state)} = u.state, ${col(m.version)} = u.version,
+      ${col(m.eventCount)} = u.event_count, ${col(m.status)} = u.status, ${col(m.updatedAt)} = now()
+    from jsonb_to_recordset(${rows}::jsonb) as u(id text, state jsonb, version int,
+      event_count int, status text)
+    where ${m.id} = u.id`);
+}
+
+/** Records, per client, the highest seq applied and how many ops were applied. */
+export async function upsertCursors(tx: Transaction, events: readonly NewEvent[]): Promise<void> {
+  const perClient = new Map<string, { lastSeq: number; opsApplied: number }>();
+  for (const ev of events) {
+    const cursor = perClient.get(ev.clientId) ?? { lastSeq: 0, opsApplied: 0 };
+    perClient.set(ev.clientId, {
+      lastSeq: Math.max(cursor.lastSeq, ev.seq),
+      opsApplied: cursor.opsApplied + 1,
+    });
+  }
+  // Sorted by client id so concurrent pushes lock cursor rows in the same order.
+  const values = [...perClient]
+    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+    .map(([clientId, c]) => ({ clientId, lastSeq: c.lastSeq, opsApplied: c.opsApplied }));
+  await tx
+    .insert(pushCursors)
+    .values(values)
+    .onConflictDoUpdate({
+      target: pushCursors.clientId,
+      set: {
+        lastSeq: sql`greatest(${pushCursors.lastSeq}, excluded.last_seq)`,
+        opsApplied: sql`${pushCursors.opsApplied} + excluded.ops_applied`,
+        lastPushAt: sql`now()`,
+      },
+    });
+}
