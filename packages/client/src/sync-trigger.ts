@@ -22,7 +22,7 @@ export function hasBackgroundSync(): boolean {
  * Background Sync (or before a worker is active) the page flushes itself when online.
  */
 export async function requestSync(db: CourtSyncDb): Promise<SyncRoute> {
-  const registration = await activeRegistration();
+  const registration = hasBackgroundSync() ? await activeRegistration() : undefined;
   if (registration?.sync) {
     try {
       await registration.sync.register(SYNC_TAG);
