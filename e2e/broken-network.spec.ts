@@ -3,7 +3,7 @@ import { API } from '@courtsync/protocol';
 import { replay } from '@courtsync/scoring';
 import { CHROMIUM_ARGS, FAST_BACKGROUND_SYNC_ARGS } from './support/chromium';
 import { readStore } from './support/local-db';
-import { dispatchSync, waitForServiceWorker } from './support/service-worker';
+import { dispatchSync, openMatchOnline } from './support/service-worker';
 import { tapAll, toEvents, type Tap } from './support/scoring-script';
 import { databaseEventRows, serverMatch, serverEvents } from './support/server-state';
 
@@ -25,10 +25,7 @@ test('broken network mid-flush: 500, aborted connection, lost response — every
   request,
   baseURL,
 }) => {
-  await page.goto(`/matches/${MATCH}`);
-  await waitForServiceWorker(page);
-  await page.reload();
-  await expect(page.getByTestId('scorekeeper')).toBeVisible();
+  await openMatchOnline(page, MATCH);
 
   await context.setOffline(true);
   const taps: Tap[] = ['A', 'B', 'B', 'A', 'undo', 'A', 'A', 'B', 'A', 'B', 'A', 'A', 'B', 'A'];

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { replay } from '@courtsync/scoring';
-import { waitForServiceWorker } from './support/service-worker';
+import { openMatchOnline } from './support/service-worker';
 import { tapAll, toEvents, type Tap } from './support/scoring-script';
 import { serverEvents, serverMatch, waitForServerEvents } from './support/server-state';
 
@@ -20,10 +20,7 @@ test('without Background Sync the page flushes on `online` and on start (F9)', a
   page,
   request,
 }) => {
-  await page.goto(`/matches/${MATCH}`);
-  await waitForServiceWorker(page);
-  await page.reload();
-  await expect(page.getByTestId('scorekeeper')).toBeVisible();
+  await openMatchOnline(page, MATCH);
   expect(await page.evaluate(() => 'SyncManager' in window)).toBe(false);
 
   // 1. Back online with the page open: the `online` event flushes.

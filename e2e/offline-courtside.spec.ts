@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { replay } from '@courtsync/scoring';
 import { readStore } from './support/local-db';
-import { waitForServiceWorker } from './support/service-worker';
+import { openMatchOnline } from './support/service-worker';
 import { THIRTY_RALLIES_TWO_UNDOS, tapAll, toEvents } from './support/scoring-script';
 import {
   databaseEventRows,
@@ -17,12 +17,7 @@ test('offline courtside: score offline, reload offline, sync from the worker wit
   page,
   request,
 }) => {
-  await page.goto(`/matches/${MATCH}`);
-  await waitForServiceWorker(page);
-  await expect(page.getByTestId('scorekeeper')).toBeVisible();
-  // A first online load caches the page (runtime cache) and the match (IndexedDB).
-  await page.reload();
-  await expect(page.getByTestId('scorekeeper')).toBeVisible();
+  await openMatchOnline(page, MATCH);
   const before = await serverEvents(request, MATCH);
   expect(before).toHaveLength(0);
 

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { SYNC_TAG } from '@courtsync/protocol';
 
 /** Waits until the page is controlled by the active service worker (clientsClaim). */
@@ -44,4 +44,15 @@ export async function dispatchSync(context: BrowserContext, origin: string): Pro
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Opens a match's scorekeeper screen online, waits for the worker to control it, and reloads
+ * once so the page is in the worker's runtime cache and the match in IndexedDB.
+ */
+export async function openMatchOnline(page: Page, matchId: string): Promise<void> {
+  await page.goto(`/matches/${matchId}`);
+  await waitForServiceWorker(page);
+  await page.reload();
+  await expect(page.getByTestId('scorekeeper')).toBeVisible();
 }

@@ -17,26 +17,24 @@ export function ScoreControls({
   onPoint,
   onUndo,
 }: ScoreControlsProps) {
+  const teams = [
+    { team: 'A', name: teamA },
+    { team: 'B', name: teamB },
+  ] as const;
   return (
     <div className="score-controls">
-      <button
-        type="button"
-        className="point-button point-a"
-        disabled={finished}
-        onClick={() => onPoint('A')}
-        data-testid="point-a"
-      >
-        Point {teamA}
-      </button>
-      <button
-        type="button"
-        className="point-button point-b"
-        disabled={finished}
-        onClick={() => onPoint('B')}
-        data-testid="point-b"
-      >
-        Point {teamB}
-      </button>
+      {teams.map(({ team, name }) => (
+        <button
+          key={team}
+          type="button"
+          className={`point-button point-${team.toLowerCase()}`}
+          disabled={finished}
+          onClick={() => onPoint(team)}
+          data-testid={`point-${team.toLowerCase()}`}
+        >
+          Point {name}
+        </button>
+      ))}
       <button
         type="button"
         className="undo-button"
