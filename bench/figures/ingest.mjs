@@ -1,0 +1,107 @@
+// Figure 5 — server ingest: ops applied per second through POST /api/v1/sync/push by the real
+// built server, 20 devices pushing batches of 100 at once, each device waiting for its answer
+// before the next batch (as the client's flush does). Every device scores its own matches,
+// so pushes only serialize on a match lock where a real tournament would too.
+import http from 'node:http';
+import { BenchDevice, tapScript } from '../lib/op-scripts.mjs';
+import { ingestMatches } from '../lib/match-plan.mjs';
+import { preparePush, sendPush } from '../lib/push-client.mjs';
+import { formatNumber, makeFigure } from '../lib/figure.mjs';
+import { percentile, round } from '../lib/stats.mjs';
+
+/** The workload: 20 devices × 20 matches × 100 ops, batches of 100. */
+export const INGEST = { clients: 20, matchesPerClient: 20, opsPerMatch: 100, batch: 100 };
+
+/** Every match the ingest figure needs (insert before starting the server). */
+export const ingestMatchList = () => ingestMatches(INGEST.clients, INGEST.matchesPerClient);
+
+/** Per device: its warm-up push and its timed pushes, bodies ready to send. */
+function planDevices(lib, random) {
+  const byClient = new Map();
+  for (const match of ingestMatchList()) {
+    const client = match.id.split('-')[1];
+    if (!byClient.has(client)) byClient.set(client, []);
+    byClient.get(client).push(match);
+  }
+  return [...byClient.values()].map((matches) => {
+    const device = new BenchDevice(lib);
+    const opsOf = (m) =>
+      tapScript(lib, m.format, INGEST.opsPerMatch, random).map((tap) => device.op(m.id, tap));
+    const warm = matches.find((m) => m.id.endsWith('-warm'));
+    const timed = matches.filter((m) => m !== warm).flatMap(opsOf);
+    const pushes = [];
+    for (let i = 0; i < timed.length; i += INGEST.batch) {
+      pushes.push(preparePush(timed.slice(i, i + INGEST.batch)));
+    }
+    return { warmup: preparePush(opsOf(warm).slice(0, INGEST.batch)), pushes };
+  });
+}
+
+/** Sends each device's pushes in order, all devices at once; returns per-push results. */
+async function runDevices(url, agent, lists) {
+  const done = [];
+  await Promise.all(
+    lists.map(async (pushes) => {
+      for (const push of pushes) done.push(await sendPush(url, agent, push));
+    }),
+  );
+  return done;
+}
+
+/** Measures ingest against the server at `url`; throws if any op is not applied. */
+export async function measureIngest({ lib, url, random }) {
+  const devices = planDevices(lib, random);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: INGEST.clients });
+  try {
+    // Warm-up: JIT, connection pool, prepared plans; not timed.
+    await runDevices(
+      url,
+      agent,
+      devices.map((d) => [d.warmup]),
+    );
+    const startedAt = performance.now();
+    const answers = await runDevices(
+      url,
+      agent,
+      devices.map((d) => d.pushes),
+    );
+    const seconds = (performance.now() - startedAt) / 1000;
+    const results = answers.flatMap((a) => a.results);
+    const applied = results.filter((r) => r.status === 'applied').length;
+    const expected = devices.reduce((n, d) => n + d.pushes.reduce((k, p) => k + p.ops, 0), 0);
+    if (applied !== expected) {
+      const refused = results.find((r) => r.status !== 'applied');
+      throw new Error(`ingest applied ${applied} of ${expected} ops: ${JSON.stringify(refused)}`);
+    }
+    const latencies = answers.map((a) => a.ms);
+    return {
+      opsPerSecond: applied / seconds,
+      applied,
+      seconds,
+      pushes: answers.length,
+      batchP50Ms: percentile(latencies, 50),
+      batchP99Ms: percentile(latencies, 99),
+      ...INGEST,
+      matches: INGEST.clients * INGEST.matchesPerClient,
+    };
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** Figure 5a/5b for one engine; `minimum` is the engine's target in ops/s. */
+export function ingestFigure({ id, engine, minimum, raw }) {
+  return makeFigure({
+    id,
+    name: `server ingest, ${engine}, ${raw.clients} clients × ${raw.matchesPerClient} matches`,
+    value: round(raw.opsPerSecond),
+    unit: 'ops/s',
+    target: { text: `≥ ${formatNumber(minimum, 0)} ops/s`, met: raw.opsPerSecond >= minimum },
+    details: {
+      ...raw,
+      seconds: round(raw.seconds, 2),
+      batchP50Ms: round(raw.batchP50Ms),
+      batchP99Ms: round(raw.batchP99Ms),
+    },
+  });
+}

@@ -1,0 +1,127 @@
+// Figure 3 — tap to durable: from the click on a point button to (a) the op being in
+// IndexedDB and (b) the new score on screen, online, with the app's worker syncing each tap.
+import { newPhoneContext, waitForController } from '../lib/browser.mjs';
+import { tapMatches } from '../lib/match-plan.mjs';
+import { tapScript } from '../lib/op-scripts.mjs';
+import { formatNumber, makeFigure } from '../lib/figure.mjs';
+import { percentile, round } from '../lib/stats.mjs';
+import { buttonOf, openScorekeeper, waitForPending } from '../lib/taps.mjs';
+
+/**
+ * Installs the in-page probe. `arm()` counts the local event log, then the next click's
+ * timestamp starts two clocks: IndexedDB is polled (raw API, back to back) until the log has
+ * grown — record() writes outbox and log in one transaction, so the op is committed — and
+ * a MutationObserver on the scoreboard waits for the new score, then the next animation
+ * frame (the one that paints it). `result()` gives both delays in ms.
+ */
+function installProbe() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('courtsync');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const countEvents = () =>
+        new Promise((done, fail) => {
+          const request = db.transaction('events', 'readonly').objectStore('events').count();
+          request.onsuccess = () => done(request.result);
+          request.onerror = () => fail(request.error);
+        });
+      let measurement;
+      globalThis.__tapProbe = {
+        async arm() {
+          const before = await countEvents();
+          measurement = new Promise((done) => {
+            let t0;
+            let durableAt;
+            let screenAt;
+            const finish = () => {
+              if (durableAt !== undefined && screenAt !== undefined) {
+                done({ durable: durableAt - t0, screen: screenAt - t0 });
+              }
+            };
+            const observer = new MutationObserver(() => {
+              observer.disconnect();
+              requestAnimationFrame(() => {
+                screenAt = performance.now();
+                finish();
+              });
+            });
+            const poll = async () => {
+              if ((await countEvents()) > before) {
+                durableAt = performance.now();
+                finish();
+              } else void poll();
+            };
+            addEventListener(
+              'click',
+              (event) => {
+                t0 = event.timeStamp;
+                observer.observe(document.querySelector('[aria-label="Score"]'), {
+                  subtree: true,
+                  childList: true,
+                  characterData: true,
+                });
+                void poll();
+              },
+              { capture: true, once: true },
+            );
+          });
+        },
+        result: () => measurement,
+      };
+      resolve();
+    };
+  });
+}
+
+/** Taps `matches × taps` points one at a time, each once the previous one has synced. */
+export async function measureTaps({ lib, browser, proxy, random, matches, tapsPerMatch, log }) {
+  const context = await newPhoneContext(browser);
+  const page = await context.newPage();
+  const samples = [];
+  try {
+    for (const [index, match] of tapMatches(matches).entries()) {
+      await openScorekeeper(page, proxy.origin, match.id);
+      if (index === 0) await waitForController(page);
+      await page.evaluate(installProbe);
+      for (const tap of tapScript(lib, match.format, tapsPerMatch, random, { undoRate: 0 })) {
+        await page.evaluate(() => globalThis.__tapProbe.arm());
+        await page.getByTestId(buttonOf(tap)).click();
+        const { durable, screen } = await page.evaluate(() => globalThis.__tapProbe.result());
+        samples.push({ tap, durable, screen, both: Math.max(durable, screen) });
+        // A scorekeeper taps seconds apart: let this tap's sync finish before the next.
+        await waitForPending(page, 0);
+      }
+    }
+    log(`  tap to durable: ${samples.length} taps`);
+    return samples;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Figure 3: per tap, the later of "in IndexedDB" and "on screen"; the target is on p95. */
+export function tapFigure(samples) {
+  const of = (key, p) =>
+    round(
+      percentile(
+        samples.map((s) => s[key]),
+        p,
+      ),
+      1,
+    );
+  const p95 = of('both', 95);
+  return makeFigure({
+    id: '3',
+    name: `tap to durable + on screen (${samples.length} taps)`,
+    value: p95,
+    unit: 'ms',
+    display: `p50 ${formatNumber(of('both', 50), 1)} / p95 ${formatNumber(p95, 1)} ms`,
+    target: { text: 'p95 ≤ 50 ms', met: p95 <= 50 },
+    details: {
+      inIndexedDb: { p50: of('durable', 50), p95: of('durable', 95), max: of('durable', 100) },
+      onScreen: { p50: of('screen', 50), p95: of('screen', 95), max: of('screen', 100) },
+      both: { p50: of('both', 50), p95, max: of('both', 100) },
+    },
+  });
+}

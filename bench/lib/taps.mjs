@@ -1,0 +1,19 @@
+// Taps on the scorekeeper screen (data-testid="point-a" | "point-b" | "undo").
+
+/** The button a tap presses. */
+export const buttonOf = (tap) => (tap === 'undo' ? 'undo' : tap === 'A' ? 'point-a' : 'point-b');
+
+/** Opens the scorekeeper page of `matchId` and waits until the match is on screen. */
+export async function openScorekeeper(page, origin, matchId) {
+  await page.goto(`${origin}/matches/${matchId}`);
+  await page.getByTestId('scorekeeper').waitFor();
+}
+
+/** Waits until the sync badge shows `count` pending ops (data-pending). */
+export function waitForPending(page, count, timeoutMs = 30_000) {
+  return page.waitForFunction(
+    (n) => document.querySelector('[data-testid="pending-count"]')?.dataset.pending === String(n),
+    count,
+    { timeout: timeoutMs, polling: 'raf' },
+  );
+}

@@ -1,0 +1,57 @@
+// `npm run bench`: measures every figure of issue #3 in one run and prints one line each.
+// Order: build check, helper bundles, server ingest (PostgreSQL, then PGlite), then the
+// browser figures against one PGlite server behind the bench proxy.
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { ensureAppBuild } from './lib/app-build.mjs';
+import { bundleAssets } from './lib/bundle-assets.mjs';
+import { createCleanup } from './lib/cleanup.mjs';
+import { failedFigure } from './lib/figure.mjs';
+import { RESULTS_DIR } from './lib/paths.mjs';
+import { writeReport } from './lib/report.mjs';
+import { log, SETTINGS } from './lib/settings.mjs';
+import { notBuiltFigures } from './figures/not-built.mjs';
+import { BROWSER_FIGURES, runBrowserSuite } from './suites/browser-suite.mjs';
+import { runIngestSuite } from './suites/ingest-suite.mjs';
+
+/** Runs the whole bench; resolves with the process exit code (0 unless something crashed). */
+export async function runBench() {
+  const startedAt = new Date();
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const cleanup = createCleanup();
+  const figures = [...notBuiltFigures()];
+  let build = 'no build';
+  try {
+    build = await ensureAppBuild(log);
+    log(build);
+    log('bundling the probe, the baseline worker and the workspace packages (webpack)');
+    const assets = await bundleAssets();
+    const lib = await import(pathToFileURL(assets.workspaceLib).href);
+    await runIngestSuite({ lib, cleanup, figures });
+    await runBrowserSuite({ lib, assets, cleanup, figures }).catch((error) => {
+      // The shared setup failed: every browser figure not yet measured is an ERROR line.
+      log(`browser figures failed: ${error?.stack ?? error}`);
+      for (const figure of BROWSER_FIGURES) {
+        if (!figures.some((f) => f.id === figure.id))
+          figures.push(failedFigure({ ...figure, error }));
+      }
+    });
+  } catch (error) {
+    log(`bench crashed: ${error?.stack ?? error}`);
+    figures.push(failedFigure({ id: '0', name: 'bench', error }));
+  } finally {
+    await cleanup.run();
+  }
+  writeReport({
+    figures,
+    meta: {
+      startedAt: startedAt.toISOString(),
+      durationS: Math.round((Date.now() - startedAt.getTime()) / 1000),
+      machine: `node ${process.version}, ${os.cpus().length} cores, ${os.platform()}`,
+      build,
+      settings: SETTINGS,
+    },
+  });
+  return figures.some((f) => f.error) ? 1 : 0;
+}
