@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Stable codes of request-level errors (HTTP status + body of `apiErrorSchema`). */
 export const apiErrorCodeSchema = z.enum([
@@ -16,7 +16,7 @@ export const apiErrorSchema = z.object({
   error: z.object({
     code: apiErrorCodeSchema,
     message: z.string(),
-    details: z.unknown().optional(),
+    details: z.optional(z.unknown()),
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -1,23 +1,29 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { MatchState } from '@courtsync/scoring';
-import { entityIdSchema, isoTimeSchema, uniqueIdSchema } from './ids';
+import {
+  countSchema,
+  entityIdSchema,
+  isoTimeSchema,
+  positiveIntSchema,
+  uniqueIdSchema,
+} from './ids';
 import { matchFormatSchema, teamSchema } from './ops';
 
 const setScoreSchema = z.object({
-  a: z.number().int().nonnegative(),
-  b: z.number().int().nonnegative(),
-  winner: teamSchema.optional(),
+  a: countSchema,
+  b: countSchema,
+  winner: z.optional(teamSchema),
 });
 
 /** Wire form of `@courtsync/scoring`'s MatchState. */
 export const matchStateSchema = z.object({
   format: matchFormatSchema,
   sets: z.array(setScoreSchema),
-  setsWon: z.object({ A: z.number().int(), B: z.number().int() }),
-  winner: teamSchema.optional(),
+  setsWon: z.object({ A: z.int(), B: z.int() }),
+  winner: z.optional(teamSchema),
   serving: teamSchema,
-  rallies: z.number().int().nonnegative(),
-}) satisfies z.ZodType<MatchState>;
+  rallies: countSchema,
+}) satisfies z.ZodMiniType<MatchState>;
 
 export const matchStatusSchema = z.enum(['scheduled', 'live', 'finished']);
 
@@ -32,18 +38,18 @@ export const matchViewSchema = z.object({
   scheduledAt: isoTimeSchema,
   status: matchStatusSchema,
   state: matchStateSchema,
-  eventCount: z.number().int().nonnegative(),
-  version: z.number().int().nonnegative(),
+  eventCount: countSchema,
+  version: countSchema,
   updatedAt: isoTimeSchema,
 });
 export type MatchView = z.infer<typeof matchViewSchema>;
 
 /** One applied op in a match's server-side event log. */
 export const matchEventSchema = z.object({
-  position: z.number().int().positive(),
+  position: positiveIntSchema,
   opId: uniqueIdSchema,
   clientId: uniqueIdSchema,
-  seq: z.number().int().positive(),
+  seq: positiveIntSchema,
   type: z.enum(['rally', 'undo']),
   payload: z.record(z.string(), z.unknown()),
   clientTime: isoTimeSchema,

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { entityIdSchema, isoTimeSchema, uniqueIdSchema } from './ids';
+import { z } from 'zod/mini';
+import { entityIdSchema, isoTimeSchema, positiveIntSchema, uniqueIdSchema } from './ids';
 
 export const teamSchema = z.enum(['A', 'B']);
 export const matchFormatSchema = z.enum(['indoor', 'beach']);
@@ -8,22 +8,22 @@ export const matchFormatSchema = z.enum(['indoor', 'beach']);
 export const opIdentitySchema = z.object({
   opId: uniqueIdSchema,
   clientId: uniqueIdSchema,
-  seq: z.number().int().positive(),
+  seq: positiveIntSchema,
 });
 
-const opBase = opIdentitySchema.extend({
+const opBase = z.extend(opIdentitySchema, {
   matchId: entityIdSchema,
   clientTime: isoTimeSchema,
 });
 
 /** A rally won by `winner`. */
-export const rallyOpSchema = opBase.extend({
+export const rallyOpSchema = z.extend(opBase, {
   type: z.literal('rally'),
   payload: z.strictObject({ winner: teamSchema }),
 });
 
 /** Undo of the last action still in effect on the match. */
-export const undoOpSchema = opBase.extend({
+export const undoOpSchema = z.extend(opBase, {
   type: z.literal('undo'),
   payload: z.strictObject({}),
 });

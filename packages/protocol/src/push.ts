@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { isoTimeSchema, uniqueIdSchema } from './ids';
+import { z } from 'zod/mini';
+import { isoTimeSchema, positiveIntSchema, uniqueIdSchema } from './ids';
 import { opSchema } from './ops';
 
 /** Most ops one push may carry; the client batches below this. */
@@ -9,7 +9,7 @@ export const MAX_PUSH_BYTES = 1024 * 1024;
 
 /** The push body as the client sends it. */
 export const pushRequestSchema = z.object({
-  ops: z.array(opSchema).min(1).max(MAX_OPS_PER_PUSH),
+  ops: z.array(opSchema).check(z.minLength(1), z.maxLength(MAX_OPS_PER_PUSH)),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -18,7 +18,7 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
  * its own so one bad op is rejected alone and the rest of the batch still applies.
  */
 export const pushEnvelopeSchema = z.object({
-  ops: z.array(z.looseObject({})).min(1).max(MAX_OPS_PER_PUSH),
+  ops: z.array(z.looseObject({})).check(z.minLength(1), z.maxLength(MAX_OPS_PER_PUSH)),
 });
 
 /** Why one op was refused; the op is kept by the client as *failed* with this reason. */
@@ -33,13 +33,13 @@ export const rejectCodeSchema = z.enum([
 ]);
 export type RejectCode = z.infer<typeof rejectCodeSchema>;
 
-const resultBase = z.object({ opId: uniqueIdSchema, seq: z.number().int().positive() });
+const resultBase = z.object({ opId: uniqueIdSchema, seq: positiveIntSchema });
 
 /** The server's verdict on one op, in the order of the request. */
 export const opResultSchema = z.discriminatedUnion('status', [
-  resultBase.extend({ status: z.literal('applied'), version: z.number().int().positive() }),
-  resultBase.extend({ status: z.literal('duplicate') }),
-  resultBase.extend({
+  z.extend(resultBase, { status: z.literal('applied'), version: positiveIntSchema }),
+  z.extend(resultBase, { status: z.literal('duplicate') }),
+  z.extend(resultBase, {
     status: z.literal('rejected'),
     code: rejectCodeSchema,
     message: z.string(),

@@ -1,6 +1,11 @@
 import { opIdentitySchema, opSchema } from '@courtsync/protocol';
 import type { Op, OpIdentity } from '@courtsync/protocol';
-import type { z } from 'zod';
+import { config, type core } from 'zod/mini';
+import { en } from 'zod/locales';
+
+// The protocol's schemas use zod/mini so the page and the service worker stay small; mini ships
+// no messages, so the server (the one side that explains errors to people) loads English here.
+config(en());
 
 /** One issue of a failed validation as sent in `error.details` (path into the request body). */
 export interface ValidationIssue {
@@ -27,7 +32,10 @@ export type ReadOp =
   { valid: true; op: Op } | { valid: false; identity: OpIdentity; message: string };
 
 /** zod issues as plain `{path, message}` objects, paths prefixed (e.g. with `['ops', 3]`). */
-export function toIssues(error: z.ZodError, prefix: (string | number)[] = []): ValidationIssue[] {
+export function toIssues(
+  error: core.$ZodError,
+  prefix: (string | number)[] = [],
+): ValidationIssue[] {
   return error.issues.map((issue) => ({
     path: [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
     message: issue.message,
