@@ -108,6 +108,36 @@ describeEachDatabase('flush → push, exactly once through a broken network', (g
     await expectExactlyOnce(db, matchId, opIds);
   });
 
+  it('sets refused ops aside as failed, with the reason, and delivers the rest once', async () => {
+    const matchId = await createTestMatch(get().db, 'beach');
+    // A match this device knows but the server does not: its ops are refused UNKNOWN_MATCH.
+    const db = await newDevice([
+      [matchId, 'beach'],
+      ['ghost-match', 'indoor'],
+    ]);
+    const good: string[] = [];
+    const ghost: string[] = [];
+    for (let round = 0; round < 6; round++) {
+      good.push(...(await tap(db, matchId, 7, round)));
+      ghost.push(...(await tap(db, 'ghost-match', 3, round)));
+    }
+    const net = faultyNetwork(
+      createApiHandlers(async () => get().db),
+      ['response-lost'],
+    );
+    await flushUntilDone(base(db, net.fetch));
+    const again = await flush({ ...base(db, net.fetch), broadcast: false });
+    expect(again).toMatchObject({ status: 'done', batches: 0, pending: 0 });
+    expect(net.stats.faults).toEqual(['response-lost']);
+
+    const server = get().db;
+    expect((await getMatchEvents(server, matchId))?.events.map((e) => e.opId)).toEqual(good);
+    const failed = await db.outbox.where('status').equals('failed').sortBy('seq');
+    expect(failed.map((e) => e.opId)).toEqual(ghost);
+    expect(new Set(failed.map((e) => e.lastError?.code))).toEqual(new Set(['UNKNOWN_MATCH']));
+    expect(await db.outbox.count()).toBe(ghost.length);
+  });
+
   it('random faults, two devices, several matches, concurrent flushers without a shared lock', async () => {
     const handlers = createApiHandlers(async () => get().db);
     const phone = await newDevice([

@@ -154,26 +154,30 @@ function toWireOp(entry: OutboxEntry): Op {
   return { opId, clientId, seq, matchId, type, payload, clientTime } as Op;
 }
 
-/** Removes acked ops and sets refused ones aside, in one transaction. */
+/** Removes acked ops and sets refused ones aside, in one transaction (bulk: one pass each). */
 async function applyResults(db: CourtSyncDb, batch: OutboxEntry[], results: OpResult[]) {
   const sent = new Map(batch.map((e) => [e.opId, e]));
   const counts = { applied: 0, duplicates: 0, rejected: 0, settled: 0 };
-  await db.transaction('rw', db.outbox, async () => {
-    for (const r of results) {
-      const entry = sent.get(r.opId);
-      if (!entry || entry.seq !== r.seq) continue;
-      counts.settled += 1;
-      if (r.status === 'rejected') {
-        counts.rejected += 1;
-        await db.outbox.update(entry.seq, {
-          status: 'failed',
-          lastError: { code: r.code, message: r.message },
-        });
-      } else {
-        counts[r.status === 'applied' ? 'applied' : 'duplicates'] += 1;
-        await db.outbox.delete(entry.seq);
-      }
+  const acked: number[] = [];
+  const refused: { key: number; changes: Partial<OutboxEntry> }[] = [];
+  for (const r of results) {
+    const entry = sent.get(r.opId);
+    // Only a verdict on exactly what we sent settles an op; anything else stays pending.
+    if (!entry || entry.seq !== r.seq) continue;
+    sent.delete(r.opId);
+    counts.settled += 1;
+    if (r.status === 'rejected') {
+      counts.rejected += 1;
+      const lastError = { code: r.code, message: r.message };
+      refused.push({ key: entry.seq, changes: { status: 'failed', lastError } });
+    } else {
+      counts[r.status === 'applied' ? 'applied' : 'duplicates'] += 1;
+      acked.push(entry.seq);
     }
+  }
+  await db.transaction('rw', db.outbox, async () => {
+    await db.outbox.bulkDelete(acked);
+    await db.outbox.bulkUpdate(refused);
   });
   return counts;
 }
