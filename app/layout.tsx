@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Metadata, Viewport } from 'next';
-import { Toaster } from 'sonner';
+import { Notices } from '@courtsync/ui';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -30,7 +30,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           </Link>
         </nav>
         {children}
-        <Toaster position="top-center" richColors />
+        <Notices position="top-center" richColors />
       </body>
     </html>
   );

@@ -1,3 +1,4 @@
+export { Notices, notifyError } from './notices';
 export { ScorekeeperScreen } from './scorekeeper-screen';
 export { Scoreboard, type ScoreboardProps } from './scoreboard';
 export { ScoreControls, type ScoreControlsProps } from './score-controls';

@@ -1,7 +1,6 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { toast } from 'sonner';
 import {
   installFallbackFlush,
   loadMatch,
@@ -12,6 +11,7 @@ import {
   type LocalMatch,
   type OpInput,
 } from '@courtsync/client';
+import { notifyError } from './notices';
 import { Scoreboard } from './scoreboard';
 import { ScoreControls } from './score-controls';
 import { SyncBadge } from './sync-badge';
@@ -54,7 +54,7 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
     record(db, input)
       .then(() => requestSync(db))
       .catch((error: unknown) => {
-        toast.error(error instanceof Error ? error.message : 'Could not record that action');
+        notifyError(error instanceof Error ? error.message : 'Could not record that action');
       });
 
   if (!match) {
