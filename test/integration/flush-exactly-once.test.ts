@@ -103,6 +103,11 @@ describeEachDatabase('flush → push, exactly once through a broken network', (g
     const first = await flush({ ...base(db, net.fetch), broadcast: false });
     expect(first.status).toBe('retry');
     expect(first.applied).toBe(25);
+    // The batch the fault hit stays pending, its failed attempt counted with the reason.
+    const hit = await db.outbox.orderBy('seq').limit(25).toArray();
+    expect(hit.map((e) => [e.status, e.attempts, e.lastError?.code])).toEqual(
+      Array.from({ length: 25 }, () => ['pending', 1, 'RETRY']),
+    );
     await flushUntilDone(base(db, net.fetch));
     expect(net.stats.faults).toEqual(script);
     await expectExactlyOnce(db, matchId, opIds);
@@ -149,7 +154,7 @@ describeEachDatabase('flush → push, exactly once through a broken network', (g
     const phoneIndoor = await tap(phone, 'demo-indoor-2', 90, 2);
     const tabletBeach = await tap(tablet, 'demo-beach-2', 35, 3);
 
-    const net = faultyNetwork(handlers, [], 0.4, 42);
+    const net = faultyNetwork(handlers, [], 0.5, 42);
     // Page and worker of one device flushing at once with NO common lock: the server must
     // still apply each op once (its keys), and each device's per-match order must hold.
     const phoneWorker = { ...base(phone, net.fetch), batchSize: 30 };
@@ -160,7 +165,7 @@ describeEachDatabase('flush → push, exactly once through a broken network', (g
       flushUntilDone(base(tablet, net.fetch)),
     ]);
     await flushUntilDone(phoneWorker);
-    expect(net.stats.faults.length).toBeGreaterThan(5);
+    expect(net.stats.faults.length).toBeGreaterThanOrEqual(5);
     expect(new Set(net.stats.faults).size).toBe(5);
 
     const log = async (id: string) =>

@@ -10,7 +10,7 @@ export type Fault =
 
 /**
  * A `fetch` that delivers requests to the real push handler, breaking the next requests as
- * scripted (or at random with `chance`). Counts what reached the server.
+ * scripted (then, with `chance`, at random). Counts what reached the server.
  */
 export function faultyNetwork(handlers: ApiHandlers, script: Fault[] = [], chance = 0, seed = 1) {
   let state = seed;
@@ -29,12 +29,14 @@ export function faultyNetwork(handlers: ApiHandlers, script: Fault[] = [], chanc
     'response-truncated',
   ];
   const stats = { requests: 0, reachedServer: 0, faults: [] as Fault[] };
+  let randomFaults = 0;
 
   const fetchFn: typeof fetch = async (input, init) => {
     stats.requests += 1;
+    // Random faults hit random requests but take the kinds in turn, so any run with five or
+    // more of them has met every kind, however the flushers' requests interleave.
     const fault =
-      script.shift() ??
-      (random() < chance ? kinds[Math.floor(random() * kinds.length)] : undefined);
+      script.shift() ?? (random() < chance ? kinds[randomFaults++ % kinds.length] : undefined);
     if (fault) stats.faults.push(fault);
     if (fault === 'network-down') throw new TypeError('Failed to fetch');
     if (fault === 'http-500') return new Response('', { status: 500 });

@@ -63,9 +63,6 @@ async function flushLocked(options: FlushOptions): Promise<FlushResult> {
   for (;;) {
     const batch = await nextBatch(db, batchSize);
     if (batch.length === 0) break;
-    await db.outbox.bulkUpdate(
-      batch.map((e) => ({ key: e.seq, changes: { attempts: e.attempts + 1 } })),
-    );
     const outcome = await pushBatch(
       options.fetch,
       url,
@@ -75,6 +72,9 @@ async function flushLocked(options: FlushOptions): Promise<FlushResult> {
     result.batches += 1;
 
     if (outcome.kind === 'retry') {
+      // Attempts count failed sends only (the max-attempts setting, F14): a send that works
+      // removes the ops anyway, so the happy path pays no extra write per op.
+      await countFailedAttempt(db, batch, outcome.reason);
       result.status = 'retry';
       result.reason = outcome.reason;
       result.retryAfterMs = outcome.retryAfterMs;
@@ -180,6 +180,13 @@ async function applyResults(db: CourtSyncDb, batch: OutboxEntry[], results: OpRe
     await db.outbox.bulkUpdate(refused);
   });
   return counts;
+}
+
+async function countFailedAttempt(db: CourtSyncDb, batch: OutboxEntry[], reason: string) {
+  const lastError = { code: 'RETRY', message: reason };
+  await db.outbox.bulkUpdate(
+    batch.map((e) => ({ key: e.seq, changes: { attempts: e.attempts + 1, lastError } })),
+  );
 }
 
 async function markFailed(db: CourtSyncDb, batch: OutboxEntry[], failure: OpFailure) {
