@@ -2,7 +2,7 @@
 // Compiled by @ducanh2912/next-pwa into public/worker-*.js and imported by the generated sw.js
 // (Workbox precaching + runtime caching live there; this file adds the outbox flush).
 import { SYNC_TAG } from '@courtsync/protocol';
-import { flush, openCourtSyncDb, webFlushLock, inProcessFlushLock } from '@courtsync/client/worker';
+import { flush, openCourtSyncDb } from '@courtsync/client/worker';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -17,7 +17,7 @@ async function flushOutbox(): Promise<void> {
   const result = await flush({
     db: openCourtSyncDb(),
     fetch: (input, init) => self.fetch(input, init),
-    lock: self.navigator.locks ? webFlushLock(self.navigator.locks) : inProcessFlushLock(),
+    // No lock given: flush() takes the origin-wide Web Lock that the pages take too.
   });
   if (result.status === 'retry') {
     throw new Error(`outbox not drained (${result.pending} pending): ${result.reason ?? 'retry'}`);

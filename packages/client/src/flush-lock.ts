@@ -26,8 +26,13 @@ export function inProcessFlushLock(): FlushLock {
   };
 }
 
-/** The best lock this context offers. */
+/** The context's fallback lock: one per JS context, or two callers would not exclude each other. */
+let contextLock: FlushLock | undefined;
+
+/** The best lock this context offers: Web Locks, else one in-process lock shared by all callers. */
 export function defaultFlushLock(): FlushLock {
   const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
-  return locks ? webFlushLock(locks) : inProcessFlushLock();
+  if (locks) return webFlushLock(locks);
+  contextLock ??= inProcessFlushLock();
+  return contextLock;
 }
