@@ -1,9 +1,11 @@
 import { closeDatabase, getDatabase } from './db/singleton';
 import { requestsInFlight, waitForIdle } from './http/in-flight';
 import { logger } from './logger';
+import { keepRunningWhenOutputCloses } from './output-streams';
 
 /** Opens (creates, migrates, seeds) the app's database at boot, so the first request is fast. */
 export async function startServer(): Promise<void> {
+  keepRunningWhenOutputCloses();
   await getDatabase();
 }
 
