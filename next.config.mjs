@@ -47,10 +47,20 @@ export default withPWAInit({
   cacheOnFrontEndNav: true,
   cacheStartUrl: true,
   dynamicStartUrl: true,
-  extendDefaultRuntimeCaching: true,
   workboxOptions: {
     skipWaiting: true,
     clientsClaim: true,
-    runtimeCaching: defaultCache,
+    // next-pwa's default caching, except that the worker never caches the API: the client
+    // keeps what it needs offline in IndexedDB, and a cached answer would pass for a fresh
+    // one (API responses are no-store). This list replaces the defaults (no extending).
+    runtimeCaching: [
+      {
+        urlPattern: ({ sameOrigin, url: { pathname } }) =>
+          sameOrigin && pathname.startsWith('/api/'),
+        handler: 'NetworkOnly',
+        method: 'GET',
+      },
+      ...defaultCache.filter((entry) => entry.options?.cacheName !== 'apis'),
+    ],
   },
 })(nextConfig);

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { MatchFormat, MatchState } from '@courtsync/scoring';
-import type { Op, RejectCode } from '@courtsync/protocol';
+import type { Op, RejectCode, TournamentView } from '@courtsync/protocol';
 
 /** Why an op left the pending queue without being applied. */
 export interface OpFailure {
@@ -41,17 +41,27 @@ export interface LocalMatch {
   importedAt?: number;
 }
 
+/** A server listing as last fetched, kept so the app can start offline (F2). */
+export interface StoredListing {
+  key: 'tournaments';
+  /** In the server's order. */
+  tournaments: TournamentView[];
+  /** When the server answered (ms since the epoch). */
+  fetchedAt: number;
+}
+
 interface MetaRow {
   key: string;
   value: string | number;
 }
 
-/** The device's IndexedDB database: outbox, local event logs, cached matches, identity. */
+/** The device's IndexedDB database: outbox, local event logs, cached matches and listings, identity. */
 export class CourtSyncDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   events!: EntityTable<LocalEvent, 'id'>;
   matches!: EntityTable<LocalMatch, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  listings!: EntityTable<StoredListing, 'key'>;
 
   constructor(name = 'courtsync') {
     super(name);
@@ -62,6 +72,8 @@ export class CourtSyncDb extends Dexie {
       matches: 'id, tournamentId',
       meta: 'key',
     });
+    // Version 2 adds the saved listings; the stores of version 1 are kept as they are.
+    this.version(2).stores({ listings: 'key' });
   }
 }
 

@@ -1,5 +1,5 @@
 export * from './worker';
-export type { OutboxEntry, LocalEvent, LocalMatch, OpFailure } from './courtsync-db';
+export type { OutboxEntry, LocalEvent, LocalMatch, OpFailure, StoredListing } from './courtsync-db';
 export { record, type OpInput, type RecordResult } from './record';
 export { ClientError, type ClientErrorCode } from './client-error';
 export { loadMatch, cacheMatchDetails } from './match-loader';
@@ -19,4 +19,9 @@ export {
   hasBackgroundSync,
   type SyncRoute,
 } from './sync-trigger';
-export { fetchTournaments } from './tournaments';
+export {
+  fetchTournaments,
+  refreshTournaments,
+  observeSavedTournaments,
+  type SavedTournaments,
+} from './tournaments';

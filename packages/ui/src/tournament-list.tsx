@@ -2,56 +2,98 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { fetchTournaments } from '@courtsync/client';
-import type { TournamentView } from '@courtsync/protocol';
+import {
+  observeSavedTournaments,
+  openCourtSyncDb,
+  refreshTournaments,
+  type SavedTournaments,
+} from '@courtsync/client';
+import type { MatchView } from '@courtsync/protocol';
+import { useObservable } from './use-observable';
+import { useOnline } from './use-online';
 
-type ListState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; tournaments: TournamentView[] }
-  | { kind: 'error'; message: string };
+type Refresh = { kind: 'loading' } | { kind: 'done' } | { kind: 'failed'; message: string };
 
-/** Tournaments and their matches, each linking to its scorekeeper screen. */
+/**
+ * Tournaments and their matches, each linking to its scorekeeper screen. Offline first: the
+ * list saved on the device shows at once, and is replaced when the server answers.
+ */
 export function TournamentList() {
-  const [list, setList] = useState<ListState>({ kind: 'loading' });
+  const [db] = useState(() => openCourtSyncDb());
+  const saved = useObservable<SavedTournaments>(() => observeSavedTournaments(db), [db]);
+  const [refresh, setRefresh] = useState<Refresh>({ kind: 'loading' });
+  const online = useOnline();
   useEffect(() => {
-    fetchTournaments()
-      .then((tournaments) => setList({ kind: 'ready', tournaments }))
-      .catch((error: unknown) =>
-        setList({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
-      );
-  }, []);
+    let cancelled = false;
+    refreshTournaments(db).then(
+      () => !cancelled && setRefresh({ kind: 'done' }),
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        if (!cancelled) setRefresh({ kind: 'failed', message });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [db]);
 
-  if (list.kind === 'loading') return <p>Loading tournaments…</p>;
-  if (list.kind === 'error') return <p role="alert">{list.message}</p>;
-  if (list.tournaments.length === 0) return <p>No tournaments yet.</p>;
+  if (!saved || (saved.fetchedAt === undefined && refresh.kind === 'loading')) {
+    return <p>Loading tournaments…</p>;
+  }
+  if (saved.fetchedAt === undefined && refresh.kind === 'failed') {
+    return (
+      <p role="alert" data-testid="tournaments-error">
+        Could not load the tournaments ({refresh.message}). Connect once to keep them on this
+        device.
+      </p>
+    );
+  }
+  if (saved.tournaments.length === 0) return <p>No tournaments yet.</p>;
   return (
     <div className="tournaments">
-      {list.tournaments.map((t) => (
+      {refresh.kind === 'failed' && saved.fetchedAt !== undefined && (
+        <p className="saved-note" data-testid="saved-note">
+          {online ? 'Could not refresh' : 'Offline'}: the list as of{' '}
+          {new Date(saved.fetchedAt).toLocaleString()}
+        </p>
+      )}
+      {saved.tournaments.map((t) => (
         <section key={t.id} className="tournament" data-testid={`tournament-${t.id}`}>
           <h2>{t.name}</h2>
           <p className="match-meta">
             {t.location} · {t.startsOn} – {t.endsOn}
           </p>
           <ul className="match-list">
-            {t.matches.map((m) => {
-              const current = m.state.sets[m.state.sets.length - 1];
-              return (
-                <li key={m.id}>
-                  <Link href={`/matches/${m.id}`} data-testid={`match-link-${m.id}`}>
-                    <span className="match-teams">
-                      {m.teamA} vs {m.teamB}
-                    </span>
-                    <span className="match-meta">
-                      {m.format} · {m.court} · {m.status}
-                      {m.status !== 'scheduled' && current ? ` · ${current.a}-${current.b}` : ''}
-                    </span>
-                  </Link>
-                </li>
-              );
-            })}
+            {t.matches.map((m) => (
+              <MatchLink key={m.id} match={m} offline={saved.offlineMatchIds.has(m.id)} />
+            ))}
           </ul>
         </section>
       ))}
     </div>
+  );
+}
+
+/** One match of the list; `offline` when its scorekeeper screen opens without the network. */
+function MatchLink({ match: m, offline }: { match: MatchView; offline: boolean }) {
+  const current = m.state.sets[m.state.sets.length - 1];
+  return (
+    <li>
+      <Link href={`/matches/${m.id}`} data-testid={`match-link-${m.id}`}>
+        <span className="match-teams">
+          {m.teamA} vs {m.teamB}
+        </span>
+        <span className="match-meta">
+          {m.format} · {m.court} · {m.status}
+          {m.status !== 'scheduled' && current ? ` · ${current.a}-${current.b}` : ''}
+          {offline && (
+            <span className="on-device" data-testid={`on-device-${m.id}`}>
+              {' '}
+              · on this device
+            </span>
+          )}
+        </span>
+      </Link>
+    </li>
   );
 }
