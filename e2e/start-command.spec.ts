@@ -81,8 +81,8 @@ test('the server keeps serving, and stops on SIGTERM, after its log reader goes 
   app.server.stderr.destroy();
   try {
     for (let i = 0; i < 5; i++) {
-      // Each request writes a log line to the closed stdout.
-      // A server caught in the EPIPE loop never answers: fail fast, well inside the timeout.
+      // Each request logs to the closed stdout; a server caught in the EPIPE loop would not
+      // answer, so fail fast, well inside the test's timeout.
       const health = await request.get(`${app.base}/api/health`, { timeout: 10_000 });
       expect(health.status()).toBe(200);
       const missing = await request.get(`${app.base}/api/v1/matches/none`, { timeout: 10_000 });

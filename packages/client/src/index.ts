@@ -1,8 +1,8 @@
 export * from './worker';
-export type { OutboxEntry, LocalEvent, LocalMatch, OpFailure, StoredListing } from './courtsync-db';
+export type { OutboxEntry, LocalEvent, LocalMatch, OpFailure } from './courtsync-db';
 export { record, type OpInput, type RecordResult } from './record';
 export { ClientError, type ClientErrorCode } from './client-error';
-export { loadMatch, cacheMatchDetails } from './match-loader';
+export { loadMatch } from './match-loader';
 export {
   readQueueStats,
   observeQueueStats,
@@ -19,9 +19,4 @@ export {
   hasBackgroundSync,
   type SyncRoute,
 } from './sync-trigger';
-export {
-  fetchTournaments,
-  refreshTournaments,
-  observeSavedTournaments,
-  type SavedTournaments,
-} from './tournaments';
+export { refreshTournaments, observeSavedTournaments, type SavedTournaments } from './tournaments';

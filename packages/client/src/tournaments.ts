@@ -14,7 +14,7 @@ export interface SavedTournaments {
 }
 
 /** Fetches the tournament list with its matches. Throws when the network or the server fails. */
-export async function fetchTournaments(fetchFn: typeof fetch = fetch): Promise<TournamentView[]> {
+async function fetchTournaments(fetchFn: typeof fetch = fetch): Promise<TournamentView[]> {
   const response = await fetchFn(API.tournaments, { headers: { accept: 'application/json' } });
   if (!response.ok) throw new Error(`Could not load tournaments (HTTP ${response.status})`);
   return tournamentListResponseSchema.parse(await response.json()).tournaments;
