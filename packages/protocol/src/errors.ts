@@ -7,6 +7,8 @@ export const apiErrorCodeSchema = z.enum([
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'NOT_FOUND',
+  'AUTH_REQUIRED',
+  'FORBIDDEN',
   'INTERNAL',
 ]);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;

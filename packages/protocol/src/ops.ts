@@ -22,10 +22,14 @@ export const rallyOpSchema = z.extend(opBase, {
   payload: z.strictObject({ winner: teamSchema }),
 });
 
-/** Undo of the last action still in effect on the match. */
+/**
+ * Undo of one action. With `target` (the opId of the action to take back) it removes exactly
+ * that action from the match's effective log, wherever it now stands; without it (clients
+ * before F42) it takes back the last action in effect.
+ */
 export const undoOpSchema = z.extend(opBase, {
   type: z.literal('undo'),
-  payload: z.strictObject({}),
+  payload: z.strictObject({ target: z.optional(uniqueIdSchema) }),
 });
 
 /** Every op a scorekeeper's device can push. */

@@ -30,6 +30,9 @@ export const rejectCodeSchema = z.enum([
   'OUT_OF_ORDER',
   'SEQ_REUSED',
   'OP_ID_REUSED',
+  // An earlier op of the same match in this push was refused: this one is kept back (not
+  // applied) so the match's order holds; the client keeps it pending behind the failed op.
+  'HELD',
 ]);
 export type RejectCode = z.infer<typeof rejectCodeSchema>;
 

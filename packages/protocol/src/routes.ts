@@ -1,6 +1,8 @@
 /** Paths of the API, shared by the client, the service worker and the server. */
 export const API = {
   push: '/api/v1/sync/push',
+  pull: '/api/v1/sync/pull',
+  stream: '/api/v1/sync/stream',
   connectivityTest: '/api/v1/sync/connectivity-test',
   tournaments: '/api/v1/tournaments',
   match: (id: string) => `/api/v1/matches/${encodeURIComponent(id)}`,
