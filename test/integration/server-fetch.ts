@@ -1,7 +1,7 @@
 import type { ApiHandlers } from '@courtsync/server';
 
 /**
- * A `fetch` that serves the API's GET routes from the real handlers (the app's route table in
+ * A `fetch` that serves the API's GET routes (pull included) from the real handlers (the app's route table in
  * a few lines), and fails like a dropped network while `offline.now` is set.
  */
 export function serverFetch(handlers: ApiHandlers) {
@@ -11,6 +11,7 @@ export function serverFetch(handlers: ApiHandlers) {
     const request = new Request(new URL(String(input), 'http://courtsync.test'), init);
     const path = new URL(request.url).pathname;
     if (path === '/api/v1/tournaments') return handlers.listTournaments(request);
+    if (path === '/api/v1/sync/pull') return handlers.pull(request);
     const match = /^\/api\/v1\/matches\/([^/]+)(\/events)?$/.exec(path);
     if (match?.[1]) {
       const id = decodeURIComponent(match[1]);

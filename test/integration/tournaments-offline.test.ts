@@ -6,7 +6,7 @@ import {
   type SavedTournaments,
 } from '@courtsync/client';
 import { createApiHandlers, schema } from '@courtsync/server';
-import { describeEachDatabase } from '@courtsync/server/src/test-support/test-databases';
+import { describeEachDatabase } from '@courtsync/server/test-support';
 import { eq } from 'drizzle-orm';
 import { serverFetch } from './server-fetch';
 

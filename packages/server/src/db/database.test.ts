@@ -8,12 +8,14 @@ import { count, eq, sql } from 'drizzle-orm';
 import { Client } from 'pg';
 import { applyPush } from '../services/push/apply-push';
 import { listTournaments } from '../services/tournaments';
-import { createTestMatch, dbFingerprint, TestClient } from '../test-support/fixtures';
 import {
+  createTestMatch,
+  dbFingerprint,
+  TestClient,
   createTestPglite,
   describeEachDatabase,
   dropDatabase,
-} from '../test-support/test-databases';
+} from '@courtsync/server/test-support';
 import { queryRows } from './raw-rows';
 import { openDatabase } from './open-database';
 import { matches, tournaments } from './schema';
@@ -75,6 +77,7 @@ describeEachDatabase('database', (get) => {
     );
     expect(rows.map((r) => r.conname).sort()).toEqual([
       'match_events_client_seq_key',
+      'match_events_feed_position_key',
       'match_events_match_position_key',
       'match_events_op_id_key',
     ]);
@@ -142,7 +145,7 @@ describePg('PostgreSQL start-up', () => {
         db,
         sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
       );
-      expect(migrations[0]?.n).toBe(1);
+      expect(migrations[0]?.n).toBe(2);
       const [{ n } = { n: -1 }] = await db.select({ n: count() }).from(matches);
       expect(n).toBe(5);
     } finally {

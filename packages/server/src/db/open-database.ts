@@ -4,6 +4,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { Pool } from 'pg';
 import { logger } from '../logger';
+import { closeLiveHub } from '../services/feed/hub-registry';
 import {
   migratePgliteDatabase,
   migratePostgresClient,
@@ -68,7 +69,12 @@ async function openPostgres(
   }
   const db = drizzlePg({ client: pool, schema });
   drivers.set(db, 'pg');
-  return { db, driver: 'pg', close: () => pool.end() };
+  // The live hub's LISTEN connection goes first: it would reconnect to a closing database.
+  const close = async () => {
+    await closeLiveHub(db);
+    await pool.end();
+  };
+  return { db, driver: 'pg', close };
 }
 
 async function openPglite(
@@ -89,5 +95,9 @@ async function openPglite(
     throw error;
   }
   drivers.set(db, 'pglite');
-  return { db, driver: 'pglite', close: () => client.close() };
+  const close = async () => {
+    await closeLiveHub(db);
+    await client.close();
+  };
+  return { db, driver: 'pglite', close };
 }

@@ -1,6 +1,7 @@
 import type { MatchState } from '@courtsync/scoring';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   check,
   date,
@@ -65,6 +66,13 @@ export const matchEvents = pgTable(
       .references(() => matches.id),
     /** 1-based, contiguous per match: the replay order. */
     position: integer('position').notNull(),
+    /**
+     * Server position (the change feed's order, one sequence for the whole server), taken
+     * from `feed_head` inside the push transaction so positions become visible in order.
+     */
+    feedPosition: bigint('feed_position', { mode: 'number' }).notNull(),
+    /** The match's tournament, copied here so the feed filters without a join. */
+    tournamentId: text('tournament_id').notNull(),
     opId: text('op_id').notNull().unique('match_events_op_id_key'),
     clientId: text('client_id').notNull(),
     seq: integer('seq').notNull(),
@@ -77,9 +85,22 @@ export const matchEvents = pgTable(
     // These two keys are what makes a push exactly-once even when requests race.
     unique('match_events_client_seq_key').on(t.clientId, t.seq),
     unique('match_events_match_position_key').on(t.matchId, t.position),
+    unique('match_events_feed_position_key').on(t.feedPosition),
+    index('match_events_tournament_feed_idx').on(t.tournamentId, t.feedPosition),
+    index('match_events_match_feed_idx').on(t.matchId, t.feedPosition),
     check('match_events_type_check', sql`${t.type} in ('rally', 'undo')`),
   ],
 );
+
+/**
+ * The change feed's head: one row (id 1) holding the highest server position handed out. A
+ * push takes it with `UPDATE … RETURNING` as its last step, so a second writer waits on the
+ * row lock until the first commits and positions become visible in order (change-feed.md §1).
+ */
+export const feedHead = pgTable('feed_head', {
+  id: integer('id').primaryKey(),
+  position: bigint('position', { mode: 'number' }).notNull(),
+});
 
 /** Per device: how far its pushes got (monitoring and support, F10). */
 export const pushCursors = pgTable('push_cursors', {

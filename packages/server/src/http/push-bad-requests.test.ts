@@ -6,8 +6,8 @@ import {
   pushRequest,
   TestClient,
   testApi,
-} from '../test-support/fixtures';
-import { describeEachDatabase } from '../test-support/test-databases';
+  describeEachDatabase,
+} from '@courtsync/server/test-support';
 
 /** Expects an error response with `status` and `code` (and no-store); returns its error. */
 async function expectError(response: Response, status: number, code: string) {
@@ -37,7 +37,8 @@ describeEachDatabase('POST push: bad requests', (get) => {
       const ops = [
         client.rally('no-such-match', 'A'),
         { ...client.rally(matchId, 'A'), payload: {} },
-        client.undo(matchId),
+        // Another device: this client's later ops of the match would be HELD behind the invalid one.
+        new TestClient().undo(matchId),
       ];
       const response = await api.push(pushRequest({ ops }));
       expect(response.status).toBe(200);

@@ -8,8 +8,8 @@ import {
   statuses,
   TestClient,
   testApi,
-} from '../test-support/fixtures';
-import { describeEachDatabase } from '../test-support/test-databases';
+  describeEachDatabase,
+} from '@courtsync/server/test-support';
 
 describeEachDatabase('POST push: scoring and concurrency', (get) => {
   it('undoes across a set end and keeps state equal to replay()', async () => {

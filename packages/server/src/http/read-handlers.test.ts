@@ -14,8 +14,8 @@ import {
   push,
   TestClient,
   testApi,
-} from '../test-support/fixtures';
-import { describeEachDatabase } from '../test-support/test-databases';
+  describeEachDatabase,
+} from '@courtsync/server/test-support';
 import { createApiHandlers } from './api-handlers';
 
 describeEachDatabase('read routes', (get, driver) => {

@@ -2,6 +2,7 @@ import { MatchReplayer, replay } from '@courtsync/scoring';
 import type { Team } from '@courtsync/scoring';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../db/open-database';
+import { DEMO_TOURNAMENT_ID } from '../../db/seed';
 import { matches, matchEvents } from '../../db/schema';
 import {
   createTestMatch,
@@ -10,8 +11,8 @@ import {
   snapshotMatch,
   statuses,
   TestClient,
-} from '../../test-support/fixtures';
-import { describeEachDatabase } from '../../test-support/test-databases';
+  describeEachDatabase,
+} from '@courtsync/server/test-support';
 import { applyPush } from './apply-push';
 import { loadMatchLog } from './match-log';
 import { PushValidationError } from './validate-ops';
@@ -59,12 +60,13 @@ describeEachDatabase('applyPush', (get, driver) => {
     const log = await db.transaction((tx) =>
       loadMatchLog(tx, {
         id: matchId,
+        tournamentId: DEMO_TOURNAMENT_ID,
         format: 'indoor',
         version: row.version,
         eventCount: row.eventCount,
       }),
     );
-    expect(log.replayer.state).toEqual(row.state);
+    expect(log.effective.state).toEqual(row.state);
     expect(log.maxSeqByClient.get(client.clientId)).toBe(events.at(-1)?.seq);
     expect(row.state).toEqual(replay('indoor', scoringEventsOf(events)));
   });
@@ -75,7 +77,13 @@ describeEachDatabase('applyPush', (get, driver) => {
     const client = new TestClient();
     await applyPush(db, client.rallies(matchId, 2));
     const load = db.transaction((tx) =>
-      loadMatchLog(tx, { id: matchId, format: 'beach', version: 2, eventCount: 5 }),
+      loadMatchLog(tx, {
+        id: matchId,
+        tournamentId: DEMO_TOURNAMENT_ID,
+        format: 'beach',
+        version: 2,
+        eventCount: 5,
+      }),
     );
     await expect(load).rejects.toThrow(/2 stored events but event_count is 5/);
   });

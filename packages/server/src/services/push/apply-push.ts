@@ -8,6 +8,8 @@ import { dedupeBatch } from './dedupe-batch';
 import { findKnownOps } from './known-ops';
 import { loadMatchLog, matchLogCache } from './match-log';
 import type { LockedMatch, MatchLog } from './match-log';
+import { copyRefused, refusedBeforeApplying } from './refused-ops';
+import type { RefusedByMatch } from './refused-ops';
 import { clientSeqKey, duplicate, rejected } from './results';
 import { readOps } from './validate-ops';
 import type { ReadOp } from './validate-ops';
@@ -43,7 +45,10 @@ export async function applyPush(db: Database, rawOps: readonly unknown[]): Promi
 export async function applyReadOps(db: Database, read: readonly ReadOp[]): Promise<OpResult[]> {
   const { results, candidates, repeats } = dedupeBatch(read);
   if (candidates.length > 0) {
-    for (const [index, result] of await runWithRetry(db, candidates)) results.set(index, result);
+    const refused = refusedBeforeApplying(read, results);
+    for (const [index, result] of await runWithRetry(db, candidates, refused)) {
+      results.set(index, result);
+    }
   }
   // A repeat inside the batch shares its first copy's fate: duplicate unless that was refused.
   for (const { index, of } of repeats) {
@@ -58,11 +63,17 @@ export async function applyReadOps(db: Database, read: readonly ReadOp[]): Promi
   });
 }
 
-async function runWithRetry(db: Database, candidates: PendingOp[]): Promise<Map<number, OpResult>> {
+async function runWithRetry(
+  db: Database,
+  candidates: PendingOp[],
+  refused: RefusedByMatch,
+): Promise<Map<number, OpResult>> {
   for (let attempt = 1; ; attempt += 1) {
     const logs = new Map<string, MatchLog>();
     try {
-      const outcome = await db.transaction((tx) => applyCandidates(db, tx, candidates, logs));
+      const outcome = await db.transaction((tx) =>
+        applyCandidates(db, tx, candidates, logs, copyRefused(refused)),
+      );
       // Only logs of a committed transaction are current; a failed attempt's are dropped.
       for (const [matchId, log] of logs) matchLogCache.put(db, matchId, log);
       return outcome;
@@ -81,6 +92,7 @@ async function applyCandidates(
   tx: Transaction,
   candidates: PendingOp[],
   logs: Map<string, MatchLog>,
+  refused: RefusedByMatch,
 ): Promise<Map<number, OpResult>> {
   const outcome = new Map<number, OpResult>();
   const matchIds = [...new Set(candidates.map((c) => c.op.matchId))].sort();
@@ -91,6 +103,7 @@ async function applyCandidates(
   const locked: LockedMatch[] = await tx
     .select({
       id: matches.id,
+      tournamentId: matches.tournamentId,
       format: matches.format,
       version: matches.version,
       eventCount: matches.eventCount,
@@ -134,7 +147,7 @@ async function applyCandidates(
     if (!pending) continue;
     const log = matchLogCache.take(db, match) ?? (await loadMatchLog(tx, match));
     logs.set(match.id, log);
-    const application = applyOpsToLog(match.id, log, pending);
+    const application = applyOpsToLog(match, log, pending, refused.get(match.id));
     for (const [index, result] of application.results) outcome.set(index, result);
     if (application.rows.length === 0) continue;
     events.push(...application.rows);
@@ -144,9 +157,10 @@ async function applyCandidates(
     updates.push({ id: match.id, state, version: log.version, eventCount: log.eventCount, status });
   }
   if (events.length > 0) {
-    await appendEvents(tx, events);
     await updateMatches(tx, updates);
     await upsertCursors(tx, events);
+    // Last: it takes the feed_head row lock, which every push waits on until commit.
+    await appendEvents(tx, events);
   }
   return outcome;
 }

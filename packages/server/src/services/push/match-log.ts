@@ -1,5 +1,5 @@
-import { MatchReplayer } from '@courtsync/scoring';
-import type { MatchFormat, ScoringEvent } from '@courtsync/scoring';
+import { EffectiveLog } from '@courtsync/protocol';
+import type { MatchFormat } from '@courtsync/scoring';
 import { asc, eq } from 'drizzle-orm';
 import { matchEvents } from '../../db/schema';
 import type { Database, Transaction } from '../../db/types';
@@ -10,8 +10,11 @@ export interface MatchLog {
   version: number;
   /** Number of stored events (= highest position). */
   eventCount: number;
-  /** Replayer positioned after the last stored event. */
-  replayer: MatchReplayer;
+  /**
+   * The match's effective log after the last stored event: what is in effect, what was
+   * undone (an undo names its target), and the state it replays to.
+   */
+  effective: EffectiveLog;
   /** Highest seq applied to this match, per client (OUT_OF_ORDER check). */
   maxSeqByClient: Map<string, number>;
 }
@@ -19,26 +22,17 @@ export interface MatchLog {
 /** The locked `matches` columns a log is checked against. */
 export interface LockedMatch {
   id: string;
+  tournamentId: string;
   format: MatchFormat;
   version: number;
   eventCount: number;
-}
-
-/** Scoring event of a stored op row. */
-export function toScoringEvent(
-  type: 'rally' | 'undo',
-  payload: Record<string, unknown>,
-): ScoringEvent {
-  // `winner` was validated on the way in; the replayer re-checks it at run time anyway.
-  return type === 'undo'
-    ? { type: 'undo' }
-    : { type: 'rally', winner: payload.winner as 'A' | 'B' };
 }
 
 /** Rebuilds a match's log from its stored events, in position order. */
 export async function loadMatchLog(tx: Transaction, match: LockedMatch): Promise<MatchLog> {
   const rows = await tx
     .select({
+      opId: matchEvents.opId,
       type: matchEvents.type,
       payload: matchEvents.payload,
       clientId: matchEvents.clientId,
@@ -53,13 +47,14 @@ export async function loadMatchLog(tx: Transaction, match: LockedMatch): Promise
       `Match ${match.id}: ${rows.length} stored events but event_count is ${match.eventCount}`,
     );
   }
-  const replayer = new MatchReplayer(match.format);
+  // tryApply: every stored row was accepted once; one the rules refuse now (after an earlier
+  // undo was replayed) stays in the log without counting, exactly as on every device.
+  const effective = EffectiveLog.of(match.format, rows);
   const maxSeqByClient = new Map<string, number>();
   for (const row of rows) {
-    replayer.apply(toScoringEvent(row.type, row.payload));
     maxSeqByClient.set(row.clientId, Math.max(row.seq, maxSeqByClient.get(row.clientId) ?? 0));
   }
-  return { version: match.version, eventCount: match.eventCount, replayer, maxSeqByClient };
+  return { version: match.version, eventCount: match.eventCount, effective, maxSeqByClient };
 }
 
 /** Most logs kept per database; a log is a few KB, so this bounds memory at a few MB. */

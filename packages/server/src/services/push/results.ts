@@ -4,7 +4,11 @@ import type { OpIdentity, OpResult, RejectCode } from '@courtsync/protocol';
 type OpRef = Pick<OpIdentity, 'opId' | 'seq'>;
 
 /** A `rejected` result for `op`. */
-export function rejected(op: OpRef, code: RejectCode, message: string): OpResult {
+export function rejected(
+  op: OpRef,
+  code: RejectCode,
+  message: string,
+): OpResult & { status: 'rejected' } {
   return { opId: op.opId, seq: op.seq, status: 'rejected', code, message };
 }
 

@@ -1,4 +1,4 @@
-import { opIdentitySchema, opSchema } from '@courtsync/protocol';
+import { entityIdSchema, opIdentitySchema, opSchema } from '@courtsync/protocol';
 import type { Op, OpIdentity } from '@courtsync/protocol';
 import { config, type core } from 'zod/mini';
 import { en } from 'zod/locales';
@@ -29,7 +29,8 @@ export class PushValidationError extends Error {
 
 /** The outcome of reading one raw op: fully valid, or only identifiable (then rejected). */
 export type ReadOp =
-  { valid: true; op: Op } | { valid: false; identity: OpIdentity; message: string };
+  | { valid: true; op: Op }
+  | { valid: false; identity: OpIdentity; message: string; matchId?: string };
 
 /** zod issues as plain `{path, message}` objects, paths prefixed (e.g. with `['ops', 3]`). */
 export function toIssues(
@@ -67,7 +68,14 @@ export function readOps(rawOps: readonly unknown[]): ReadOp[] {
       return undefined;
     }
     const message = `Invalid op: ${describeIssues(toIssues(parsed.error))}`;
-    return { valid: false, identity: identity.data, message };
+    // Kept when readable: the client's later ops of that match are then held behind this one.
+    const matchId = entityIdSchema.safeParse((raw as { matchId?: unknown }).matchId);
+    return {
+      valid: false,
+      identity: identity.data,
+      message,
+      ...(matchId.success ? { matchId: matchId.data } : {}),
+    };
   });
   if (unidentifiable.length > 0) throw new PushValidationError(unidentifiable);
   return read as ReadOp[];

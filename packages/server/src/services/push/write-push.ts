@@ -1,11 +1,16 @@
 import type { MatchState } from '@courtsync/scoring';
 import { sql } from 'drizzle-orm';
-import { matches, matchEvents, pushCursors } from '../../db/schema';
+import { feedHead, matches, matchEvents, pushCursors } from '../../db/schema';
+import { queryRows } from '../../db/raw-rows';
 import type { Transaction } from '../../db/types';
+
+/** NOTIFY channel of the change feed; the payload is the new head position. */
+export const FEED_CHANNEL = 'courtsync_feed';
 
 /** One op to append to a match's log, position already assigned. */
 export interface NewEvent {
   matchId: string;
+  tournamentId: string;
   position: number;
   opId: string;
   clientId: string;
@@ -28,15 +33,24 @@ export interface MatchUpdate {
 const col = (column: { name: string }) => sql.identifier(column.name);
 
 /**
- * Appends the events of a whole push in ONE insert. Rows travel as one JSON parameter
- * (constant query-building cost whatever the batch size). A racing push that committed the
- * same op makes this fail with 23505, which the caller retries.
+ * Appends the events of a whole push in ONE statement, which also takes the next server
+ * positions and notifies listeners. Call it as the LAST write of the push transaction: the
+ * `feed_head` row lock it takes is held until commit, so concurrent pushes commit their
+ * positions in order (a reader never sees position n+1 before n) and the lock is held as
+ * briefly as possible. Rows travel as one JSON parameter (constant query-building cost
+ * whatever the batch size) and get positions head-n+1..head in array order. NOTIFY is
+ * delivered at commit, never after a rollback. A racing push that committed the same op makes
+ * this fail with 23505, which the caller retries. Returns the new head.
  */
-export async function appendEvents(tx: Transaction, events: readonly NewEvent[]): Promise<void> {
+export async function appendEvents(tx: Transaction, events: readonly NewEvent[]): Promise<number> {
   const e = matchEvents;
+  const h = feedHead;
   const rows = JSON.stringify(
-    events.map((ev) => ({
+    events.map((ev, i) => ({
+      // 1-based place in the push: the event's offset from the old head.
+      ord: i + 1,
       match_id: ev.matchId,
+      tournament_id: ev.tournamentId,
       position: ev.position,
       op_id: ev.opId,
       client_id: ev.clientId,
@@ -48,6 +62,7 @@ export async function appendEvents(tx: Transaction, events: readonly NewEvent[])
   );
   const columns = [
     e.matchId,
+    e.tournamentId,
     e.position,
     e.opId,
     e.clientId,
@@ -57,11 +72,26 @@ export async function appendEvents(tx: Transaction, events: readonly NewEvent[])
     e.clientTime,
   ];
   const list = sql.join(columns.map(col), sql`, `);
-  await tx.execute(sql`
-    insert into ${e} (${list})
-    select ${list}
-    from jsonb_to_recordset(${rows}::jsonb) as r(match_id text, position int, op_id text,
-      client_id text, seq int, type text, payload jsonb, client_time timestamptz)`);
+  const [head] = await queryRows<{ head: string }>(
+    tx,
+    sql`
+    with head as (
+      update ${h} set ${col(h.position)} = ${h.position} + ${events.length}
+      where ${h.id} = 1 returning ${h.position} as head_position
+    ), inserted as (
+      insert into ${e} (${list}, ${col(e.feedPosition)})
+      select ${list}, head.head_position - ${events.length} + r.ord
+      from jsonb_to_recordset(${rows}::jsonb) as r(match_id text,
+        tournament_id text, position int, op_id text, client_id text, seq int, type text,
+        payload jsonb, client_time timestamptz, ord int)
+      cross join head
+    )
+    select head_position::text as head, pg_notify(${FEED_CHANNEL}, head_position::text)
+    from head`,
+  );
+  // bigint arrives as a string from pg (and maybe a BigInt from PGlite): read it as text.
+  if (!head) throw new Error('feed_head row missing (migration 0001 not applied?)');
+  return Number(head.head);
 }
 
 /** Writes the new state, version, event count and status of every changed match at once. */

@@ -6,13 +6,13 @@ import { replay } from '@courtsync/scoring';
 import type { MatchFormat, ScoringEvent, Team } from '@courtsync/scoring';
 import { asc, eq } from 'drizzle-orm';
 import { ulid } from 'ulid';
-import { DEMO_TOURNAMENT_ID } from '../db/seed';
-import { matches, matchEvents, pushCursors } from '../db/schema';
-import type { Database } from '../db/types';
-import { createApiHandlers } from '../http/api-handlers';
-import type { ApiHandlers } from '../http/api-handlers';
-import { createLogger } from '../logger';
-import type { Logger } from '../logger';
+import { DEMO_TOURNAMENT_ID } from '../src/db/seed';
+import { matches, matchEvents, pushCursors } from '../src/db/schema';
+import type { Database } from '../src/db/types';
+import { createApiHandlers } from '../src/http/api-handlers';
+import type { ApiHandlerOptions, ApiHandlers } from '../src/http/api-handlers';
+import { createLogger } from '../src/logger';
+import type { Logger } from '../src/logger';
 
 let matchCounter = 0;
 
@@ -47,10 +47,10 @@ export class TestClient {
     return { ...this.base(matchId), type: 'rally', payload: { winner } };
   }
 
-  /** The next undo op for `matchId`. */
-  undo(matchId: string): Op {
+  /** The next undo op for `matchId`: of `target` (an opId), else positional (old clients). */
+  undo(matchId: string, target?: string): Op {
     this.seq += 1;
-    return { ...this.base(matchId), type: 'undo', payload: {} };
+    return { ...this.base(matchId), type: 'undo', payload: target ? { target } : {} };
   }
 
   /** `n` rallies for `matchId`, winners from `pattern` cycled. */
@@ -144,9 +144,12 @@ export function captureLogs(): CapturedLogs {
 }
 
 /** The API handlers over a test database, logging into memory. */
-export function testApi(db: Database): { api: ApiHandlers; logs: CapturedLogs } {
+export function testApi(
+  db: Database,
+  options: Omit<ApiHandlerOptions, 'logger'> = {},
+): { api: ApiHandlers; logs: CapturedLogs } {
   const logs = captureLogs();
-  return { api: createApiHandlers(async () => db, { logger: logs.logger }), logs };
+  return { api: createApiHandlers(async () => db, { ...options, logger: logs.logger }), logs };
 }
 
 /** POSTs `ops` through the push handler and returns status and parsed body. */

@@ -1,6 +1,9 @@
 // @ts-check
+// CommonJS on purpose: package.json has no "type": "module", and Node would only load an ESM
+// next.config.js after a failed CommonJS parse, with a MODULE_TYPELESS_PACKAGE_JSON warning.
 // Runtime caches: pages and RSC payloads network-first so a visited screen opens offline (F2).
-import withPWAInit, { runtimeCaching as defaultCache } from '@ducanh2912/next-pwa';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS config (see above)
+const { default: withPWAInit, runtimeCaching: defaultCache } = require('@ducanh2912/next-pwa');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -38,7 +41,7 @@ const nextConfig = {
   },
 };
 
-export default withPWAInit({
+module.exports = withPWAInit({
   dest: 'public',
   customWorkerSrc: 'worker',
   register: true,
@@ -55,8 +58,12 @@ export default withPWAInit({
     // one (API responses are no-store). This list replaces the defaults (no extending).
     runtimeCaching: [
       {
+        // The live stream (SSE) is left to the browser: piped through the worker, a cut
+        // connection surfaced as a failed response and EventSource closed for good instead of
+        // reconnecting with Last-Event-ID. No other route matches /api/, so the worker does
+        // not touch it at all.
         urlPattern: ({ sameOrigin, url: { pathname } }) =>
-          sameOrigin && pathname.startsWith('/api/'),
+          sameOrigin && pathname.startsWith('/api/') && pathname !== '/api/v1/sync/stream',
         handler: 'NetworkOnly',
         method: 'GET',
       },

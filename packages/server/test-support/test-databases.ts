@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import vm from 'node:vm';
 import { Client } from 'pg';
-import { openDatabase } from '../db/open-database';
-import type { Database, DatabaseDriver, DatabaseHandle, PgliteFactory } from '../db/types';
+import { openDatabase } from '../src/db/open-database';
+import type { Database, DatabaseDriver, DatabaseHandle, PgliteFactory } from '../src/db/types';
 
 /** A database a test file runs against, fresh for that file. */
 export interface TestDatabase {

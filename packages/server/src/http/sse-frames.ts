@@ -1,0 +1,32 @@
+import { STREAM_EVENT } from '@courtsync/protocol';
+import type { StreamFeedMessage } from '@courtsync/protocol';
+
+/** Reconnect delay the browser's EventSource is told to use (`retry:`). */
+export const SSE_RETRY_MS = 1_000;
+
+/** Headers of the live stream (notes/change-feed.md §3): never cached, never buffered. */
+export const SSE_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache, no-transform',
+  Connection: 'keep-alive',
+  'X-Accel-Buffering': 'no',
+} as const;
+
+/**
+ * The first frame: reconnect delay, and where the stream starts. It carries `id:` too, so a
+ * browser that reconnects before any event resumes from here instead of from the head then.
+ */
+export function readyFrame(cursor: number): string {
+  return (
+    `retry: ${SSE_RETRY_MS}\nid: ${cursor}\nevent: ${STREAM_EVENT.ready}\n` +
+    `data: ${JSON.stringify({ cursor })}\n\n`
+  );
+}
+
+/** One batch of events; `id:` is the message's cursor, which Last-Event-ID resumes after. */
+export function feedFrame(message: StreamFeedMessage): string {
+  return `id: ${message.cursor}\nevent: ${STREAM_EVENT.feed}\ndata: ${JSON.stringify(message)}\n\n`;
+}
+
+/** A comment line: keeps proxies from closing an idle stream; EventSource ignores it. */
+export const PING_FRAME = ': ping\n\n';

@@ -1,0 +1,4 @@
+/** Test helpers of @courtsync/server: fixtures, databases on both engines, pull and SSE reading. */
+export * from './fixtures';
+export * from './test-databases';
+export * from './sse';
