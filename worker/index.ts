@@ -2,7 +2,7 @@
 // Compiled by @ducanh2912/next-pwa into public/worker-*.js and imported by the generated sw.js
 // (Workbox precaching + runtime caching live there; this file adds the outbox flush).
 import { SYNC_TAG } from '@courtsync/protocol';
-import { flush, openCourtSyncDb } from '@courtsync/client/worker';
+import { flush, openCourtSyncDb, publishSyncMessage } from '@courtsync/client/worker';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -12,28 +12,34 @@ interface SyncEvent extends ExtendableEvent {
   readonly lastChance: boolean;
 }
 
-/** Flushes the outbox; rejects while ops remain so the browser retries the sync later (F12). */
-async function flushOutbox(): Promise<void> {
+/**
+ * Flushes the outbox (and pulls the matches it pushed). A `retry` result rejects so the
+ * browser retries the sync later (F12) — except on its last chance, when an open page is told
+ * to take over and the event resolves. `paused` (401/403) resolves: retrying cannot help
+ * until the user signs in, and the pages show why.
+ */
+async function flushOutbox(lastChance: boolean): Promise<void> {
   const result = await flush({
     db: openCourtSyncDb(),
     fetch: (input, init) => self.fetch(input, init),
     // No lock given: flush() takes the origin-wide Web Lock that the pages take too.
   });
-  if (result.status === 'retry') {
-    throw new Error(`outbox not drained (${result.pending} pending): ${result.reason ?? 'retry'}`);
+  if (result.status !== 'retry') return;
+  if (lastChance) {
+    publishSyncMessage({
+      type: 'worker-gave-up',
+      at: new Date().toISOString(),
+      pending: result.pending,
+      reason: result.reason,
+    });
+    return;
   }
+  throw new Error(`outbox not drained (${result.pending} pending): ${result.reason ?? 'retry'}`);
 }
 
 self.addEventListener('sync', (event) => {
   const sync = event as SyncEvent;
-  if (sync.tag === SYNC_TAG) sync.waitUntil(flushOutbox());
-});
-
-// Pages without Background Sync may still ask the worker to flush (one flusher either way).
-self.addEventListener('message', (event) => {
-  if ((event.data as { type?: string } | null)?.type === 'courtsync-flush') {
-    event.waitUntil(flushOutbox().catch(() => undefined));
-  }
+  if (sync.tag === SYNC_TAG) sync.waitUntil(flushOutbox(sync.lastChance));
 });
 
 export {};

@@ -1,6 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MatchFormat, MatchState } from '@courtsync/scoring';
-import type { Op, RejectCode, TournamentView } from '@courtsync/protocol';
+import type { FeedEvent, Op, RejectCode, TournamentView } from '@courtsync/protocol';
 
 /** Why an op left the pending queue without being applied. */
 export interface OpFailure {
@@ -8,24 +8,36 @@ export interface OpFailure {
   message: string;
 }
 
-/** An op waiting in the outbox (pending) or set aside after a refusal (failed). */
+/**
+ * An op waiting in the outbox (pending) or set aside after a refusal (failed). The opId is
+ * what identifies it; seq is this device's counter (the server's exactly-once key and the
+ * op's order within its match).
+ */
 export type OutboxEntry = Op & {
   status: 'pending' | 'failed';
+  /** Sends that did not get the op applied (retried, refused); shown in the queue. */
   attempts: number;
   lastError?: OpFailure;
-  createdAt: number;
 };
 
-/** One event of a match's local log, the input of the locally derived state. */
-export interface LocalEvent {
-  id?: number;
-  matchId: string;
+/**
+ * An op the server acknowledged (applied or duplicate) that no pull has brought back yet. It
+ * stays in effect on the screen until the pull confirms it, so the score never steps back
+ * between the ack and the pull.
+ */
+export interface AckedOp {
   opId: string;
+  matchId: string;
+  seq: number;
   type: Op['type'];
   payload: Op['payload'];
-  /** 'local' for taps on this device, 'server' for events imported from the server's log. */
-  source: 'local' | 'server';
 }
+
+/** One event of a match's server-confirmed log, as the pull brought it. */
+export type ConfirmedEvent = Pick<
+  FeedEvent,
+  'matchId' | 'matchPosition' | 'position' | 'opId' | 'clientId' | 'type' | 'payload'
+>;
 
 /** What the device knows of a match without the network. */
 export interface LocalMatch {
@@ -36,8 +48,14 @@ export interface LocalMatch {
   teamB: string;
   court: string;
   scheduledAt: string;
+  /** What the screen shows: the confirmed log with this device's unconfirmed ops on top. */
   state: MatchState;
-  /** Whether the server's event log has been imported (so an empty local log is really empty). */
+  /**
+   * Feed position up to which the confirmed log is complete (the pull cursor). Absent reads
+   * as 0: a match put on the device without its log yet.
+   */
+  cursor?: number;
+  /** When the first complete pull finished (so an empty confirmed log is really empty). */
   importedAt?: number;
 }
 
@@ -50,15 +68,17 @@ export interface StoredListing {
   fetchedAt: number;
 }
 
-interface MetaRow {
+/** A key/value row: client id, seq counter, sync block. */
+export interface MetaRow {
   key: string;
-  value: string | number;
+  value: unknown;
 }
 
-/** The device's IndexedDB database: outbox, local event logs, cached matches and listings, identity. */
+/** The device's IndexedDB database: outbox, confirmed logs, matches, listings, identity. */
 export class CourtSyncDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
-  events!: EntityTable<LocalEvent, 'id'>;
+  confirmed!: Table<ConfirmedEvent, [string, number]>;
+  acked!: EntityTable<AckedOp, 'opId'>;
   matches!: EntityTable<LocalMatch, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   listings!: EntityTable<StoredListing, 'key'>;
@@ -74,6 +94,32 @@ export class CourtSyncDb extends Dexie {
     });
     // Version 2 adds the saved listings; the stores of version 1 are kept as they are.
     this.version(2).stores({ listings: 'key' });
+    // Version 3 (pull/rebase, F42): each match keeps the server-confirmed log and a cursor
+    // instead of one mixed local log; ops acked but not yet pulled wait in `acked`.
+    this.version(3)
+      .stores({
+        events: null,
+        confirmed: '[matchId+matchPosition], &opId, matchId',
+        acked: 'opId, matchId',
+        outbox: 'seq, &opId, matchId, status, [status+seq], [matchId+seq]',
+      })
+      .upgrade(async (tx) => {
+        // The old mixed log is gone, so every match must be pulled again from position 0.
+        // Its stored state stays on screen until that pull rebases it.
+        await tx
+          .table<LocalMatch, string>('matches')
+          .toCollection()
+          .modify((match) => {
+            delete match.importedAt;
+            delete match.cursor;
+          });
+        await tx
+          .table<OutboxEntry & { createdAt?: number }, number>('outbox')
+          .toCollection()
+          .modify((entry) => {
+            delete entry.createdAt;
+          });
+      });
   }
 }
 

@@ -1,9 +1,12 @@
-import Dexie from 'dexie';
-import { API, MAX_OPS_PER_PUSH, type Op, type OpResult } from '@courtsync/protocol';
-import type { CourtSyncDb, OpFailure, OutboxEntry } from './courtsync-db';
+import { API, MAX_OPS_PER_PUSH, type Op } from '@courtsync/protocol';
+import type { CourtSyncDb, OutboxEntry } from './courtsync-db';
 import { defaultFlushLock, type FlushLock } from './flush-lock';
+import { countFailedAttempt, failOps, settleBatch } from './outbox-results';
+import { countHeld, countPending, nextBatch } from './outbox-queue';
+import { pullMatch } from './pull';
 import { pushBatch } from './push-transport';
-import { publishSyncMessage } from './sync-channel';
+import { publishSyncMessage, SYNC_CONTEXT_ID, type FlushStatus } from './sync-channel';
+import { clearSyncBlock, setSyncBlock } from './sync-block';
 
 /** What flush needs from its surroundings; injected so tests and the worker choose their own. */
 export interface FlushOptions {
@@ -12,31 +15,46 @@ export interface FlushOptions {
   lock?: FlushLock;
   /** Absolute or origin-relative URL of the push endpoint. */
   pushUrl?: string;
+  /** Absolute or origin-relative URL of the pull endpoint. */
+  pullUrl?: string;
   /** Ops per request (F10: batched, ordered). */
   batchSize?: number;
   /** Gzip bodies where the platform can (F19). */
   compress?: boolean;
   /** Broadcast progress to other contexts (off in unit tests). */
   broadcast?: boolean;
+  /** After a flush that went through, pull the matches whose ops the server acked (default on). */
+  pull?: boolean;
 }
 
-/** The end of one flush. `retry` means ops are still pending and the caller should try later. */
+/**
+ * The end of one flush. `retry`: ops are still pending and trying later may help (network,
+ * 5xx, 408, 429); `paused`: the server refuses this device (401/403) until the user acts.
+ */
 export interface FlushResult {
-  status: 'done' | 'retry';
+  status: FlushStatus;
   applied: number;
   duplicates: number;
   rejected: number;
+  /** Pending ops left behind a failed op of their match, or kept back by the server. */
+  held: number;
   batches: number;
   bytesSent: number;
   pending: number;
+  /** Matches pulled after the push. */
+  pulled: number;
   reason?: string;
+  /** For `paused`: AUTH_REQUIRED or FORBIDDEN. */
+  code?: string;
   retryAfterMs?: number;
 }
 
 const DEFAULT_BATCH = 200;
 
 /**
- * Pushes every pending op of the outbox, oldest first, in batches, and removes the acked ones.
+ * Pushes every pending op of the outbox, oldest first, in batches; acked ops wait in `acked`
+ * until the pull that follows confirms them. Refused ops go to the failed list and the later
+ * ops of their match are held (its order never breaks) while other matches keep flowing.
  * One flush at a time per origin (the lock): the service worker and any tab may call it.
  */
 export function flush(options: FlushOptions): Promise<FlushResult> {
@@ -46,65 +64,72 @@ export function flush(options: FlushOptions): Promise<FlushResult> {
 
 async function flushLocked(options: FlushOptions): Promise<FlushResult> {
   const { db } = options;
-  const url = options.pushUrl ?? API.push;
-  let batchSize = Math.min(options.batchSize ?? DEFAULT_BATCH, MAX_OPS_PER_PUSH);
+  const full = Math.min(options.batchSize ?? DEFAULT_BATCH, MAX_OPS_PER_PUSH);
   const result: FlushResult = {
     status: 'done',
-    applied: 0,
-    duplicates: 0,
-    rejected: 0,
-    batches: 0,
-    bytesSent: 0,
-    pending: 0,
+    ...{ applied: 0, duplicates: 0, rejected: 0, held: 0, batches: 0, bytesSent: 0 },
+    ...{ pending: 0, pulled: 0 },
   };
   const announce = options.broadcast ?? true;
-  if (announce) publishSyncMessage({ type: 'flush-started', at: new Date().toISOString() });
+  const at = () => new Date().toISOString();
+  if (announce) publishSyncMessage({ type: 'flush-started', at: at(), source: SYNC_CONTEXT_ID });
+  const skip = new Set<string>();
+  // `normal` shrinks for 413 (bodies too large); `limit` also halves to bisect a refusal.
+  let normal = full;
+  let limit = full;
 
   for (;;) {
-    const batch = await nextBatch(db, batchSize);
+    const batch = await nextBatch(db, limit, skip);
     if (batch.length === 0) break;
     const outcome = await pushBatch(
       options.fetch,
-      url,
+      options.pushUrl ?? API.push,
       batch.map(toWireOp),
       options.compress ?? true,
     );
     result.batches += 1;
 
-    if (outcome.kind === 'retry') {
-      // Attempts count failed sends only (the max-attempts setting, F14): a send that works
-      // removes the ops anyway, so the happy path pays no extra write per op.
-      await countFailedAttempt(db, batch, outcome.reason);
-      result.status = 'retry';
-      result.reason = outcome.reason;
-      result.retryAfterMs = outcome.retryAfterMs;
+    if (outcome.kind === 'paused') {
+      await setSyncBlock(db, { code: outcome.code, message: outcome.message, at: at() });
+      Object.assign(result, { status: 'paused', code: outcome.code, reason: outcome.message });
       break;
     }
-    if (outcome.kind === 'too-large') {
+    const bisectable =
+      outcome.kind === 'too-large' ||
+      (outcome.kind === 'refused' && (outcome.status === 400 || outcome.status === 422));
+    if (outcome.kind === 'retry' || (outcome.kind === 'refused' && !bisectable)) {
+      // Other 4xx (404, 415 …) say nothing about the ops: keep them and try again later.
+      const reason = outcome.kind === 'retry' ? outcome.reason : `HTTP ${outcome.status}`;
+      await countFailedAttempt(db, batch, reason);
+      result.status = 'retry';
+      result.reason = reason;
+      result.retryAfterMs = outcome.kind === 'retry' ? outcome.retryAfterMs : undefined;
+      break;
+    }
+    if (outcome.kind === 'too-large' || outcome.kind === 'refused') {
       if (batch.length > 1) {
-        batchSize = Math.max(1, Math.floor(batch.length / 2));
+        // One bad op must not fail its batch: halve until the refused op stands alone.
+        limit = Math.max(1, Math.floor(batch.length / 2));
+        if (outcome.kind === 'too-large') normal = limit;
         continue;
       }
-      await markFailed(db, batch, {
-        code: 'PAYLOAD_TOO_LARGE',
-        message: 'This op is too large to send',
-      });
+      const failure =
+        outcome.kind === 'refused'
+          ? { code: outcome.code, message: outcome.message }
+          : { code: 'PAYLOAD_TOO_LARGE', message: 'This op is too large to send' };
+      await failOps(db, [{ entry: batch[0]!, failure }]);
       result.rejected += 1;
-      continue;
-    }
-    if (outcome.kind === 'refused') {
-      // The request as a whole was refused: keep its ops, visibly, instead of retrying forever.
-      await markFailed(db, batch, { code: outcome.code, message: outcome.message });
-      result.rejected += batch.length;
+      limit = normal;
       continue;
     }
 
+    await clearSyncBlock(db);
     result.bytesSent += outcome.bytesSent;
-    const progress = await applyResults(db, batch, outcome.results);
-    result.applied += progress.applied;
-    result.duplicates += progress.duplicates;
-    result.rejected += progress.rejected;
-    if (progress.settled === 0) {
+    const settled = await settleBatch(db, batch, outcome.results, skip);
+    result.applied += settled.applied;
+    result.duplicates += settled.duplicates;
+    result.rejected += settled.rejected;
+    if (settled.settled === 0) {
       // The server answered without settling any op we sent: stop rather than loop forever.
       result.status = 'retry';
       result.reason = 'push response did not cover the batch';
@@ -113,7 +138,8 @@ async function flushLocked(options: FlushOptions): Promise<FlushResult> {
     if (announce) {
       publishSyncMessage({
         type: 'flush-progress',
-        at: new Date().toISOString(),
+        at: at(),
+        source: SYNC_CONTEXT_ID,
         applied: result.applied,
         duplicates: result.duplicates,
         rejected: result.rejected,
@@ -122,75 +148,46 @@ async function flushLocked(options: FlushOptions): Promise<FlushResult> {
     }
   }
 
+  if (result.status === 'done' && (options.pull ?? true)) {
+    result.pulled = await pullAcked(options);
+  }
   result.pending = await countPending(db);
+  result.held = await countHeld(db, skip);
   if (announce) {
+    const { status, pending, reason, code, retryAfterMs } = result;
     publishSyncMessage({
       type: 'flush-finished',
-      at: new Date().toISOString(),
-      status: result.status,
-      pending: result.pending,
-      reason: result.reason,
+      at: at(),
+      source: SYNC_CONTEXT_ID,
+      ...{ status, pending, reason, code, retryAfterMs },
     });
   }
   return result;
 }
 
-/** The oldest pending ops, in seq order (which keeps each match's order). */
-function nextBatch(db: CourtSyncDb, size: number): Promise<OutboxEntry[]> {
-  return db.outbox
-    .where('[status+seq]')
-    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
-    .limit(size)
-    .toArray();
+/** Pulls every match with acked ops not yet confirmed; a failed pull waits for the next one. */
+async function pullAcked(options: FlushOptions): Promise<number> {
+  const { db } = options;
+  const acked = await db.acked.toArray();
+  let pulled = 0;
+  for (const matchId of new Set(acked.map((a) => a.matchId))) {
+    try {
+      await pullMatch(db, matchId, options.fetch, {
+        pullUrl: options.pullUrl,
+        broadcast: options.broadcast,
+      });
+      pulled += 1;
+    } catch {
+      // Offline again or the server is busy: the ops stay in effect from `acked` meanwhile.
+    }
+  }
+  return pulled;
 }
 
-/** Pending ops in the outbox. */
-export function countPending(db: CourtSyncDb): Promise<number> {
-  return db.outbox.where('status').equals('pending').count();
-}
-
+/** The op as it goes on the wire (the outbox's own fields stay on the device). */
 function toWireOp(entry: OutboxEntry): Op {
   const { opId, clientId, seq, matchId, type, payload, clientTime } = entry;
   return { opId, clientId, seq, matchId, type, payload, clientTime } as Op;
 }
 
-/** Removes acked ops and sets refused ones aside, in one transaction (bulk: one pass each). */
-async function applyResults(db: CourtSyncDb, batch: OutboxEntry[], results: OpResult[]) {
-  const sent = new Map(batch.map((e) => [e.opId, e]));
-  const counts = { applied: 0, duplicates: 0, rejected: 0, settled: 0 };
-  const acked: number[] = [];
-  const refused: { key: number; changes: Partial<OutboxEntry> }[] = [];
-  for (const r of results) {
-    const entry = sent.get(r.opId);
-    // Only a verdict on exactly what we sent settles an op; anything else stays pending.
-    if (!entry || entry.seq !== r.seq) continue;
-    sent.delete(r.opId);
-    counts.settled += 1;
-    if (r.status === 'rejected') {
-      counts.rejected += 1;
-      const lastError = { code: r.code, message: r.message };
-      refused.push({ key: entry.seq, changes: { status: 'failed', lastError } });
-    } else {
-      counts[r.status === 'applied' ? 'applied' : 'duplicates'] += 1;
-      acked.push(entry.seq);
-    }
-  }
-  await db.transaction('rw', db.outbox, async () => {
-    await db.outbox.bulkDelete(acked);
-    await db.outbox.bulkUpdate(refused);
-  });
-  return counts;
-}
-
-async function countFailedAttempt(db: CourtSyncDb, batch: OutboxEntry[], reason: string) {
-  const lastError = { code: 'RETRY', message: reason };
-  await db.outbox.bulkUpdate(
-    batch.map((e) => ({ key: e.seq, changes: { attempts: e.attempts + 1, lastError } })),
-  );
-}
-
-async function markFailed(db: CourtSyncDb, batch: OutboxEntry[], failure: OpFailure) {
-  await db.outbox.bulkUpdate(
-    batch.map((e) => ({ key: e.seq, changes: { status: 'failed' as const, lastError: failure } })),
-  );
-}
+export { countPending } from './outbox-queue';

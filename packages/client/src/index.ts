@@ -1,22 +1,36 @@
 export * from './worker';
-export type { OutboxEntry, LocalEvent, LocalMatch, OpFailure } from './courtsync-db';
+export type { OutboxEntry, AckedOp, ConfirmedEvent, LocalMatch, OpFailure } from './courtsync-db';
 export { record, type OpInput, type RecordResult } from './record';
 export { ClientError, type ClientErrorCode } from './client-error';
 export { loadMatch } from './match-loader';
+export { rebaseMatch } from './match-log';
 export {
   readQueueStats,
   observeQueueStats,
+  observeQueue,
   observeMatch,
-  observeFailedOps,
   type QueueStats,
+  type QueuedOp,
 } from './queue-stats';
-export { subscribeSyncMessages, SYNC_CHANNEL } from './sync-channel';
+export { retryFailedOp, discardFailedOp, observeFailedOps, observeHeldCount } from './failed-ops';
+export { observeSyncBlock, readSyncBlock, type SyncBlock } from './sync-block';
 export { parseRetryAfter, pushBatch, type PushOutcome } from './push-transport';
+export { backoffDelay, PAGE_BACKOFF, type BackoffPolicy } from './backoff';
+export {
+  SyncLoop,
+  type SyncLoopDelegate,
+  type SyncLoopOptions,
+  type SyncLoopState,
+} from './sync-loop';
+export { startPageSync, type PageSync, type PageSyncOptions } from './page-sync';
 export {
   requestSync,
+  registerBackgroundSync,
   flushFromPage,
   installFallbackFlush,
   hasBackgroundSync,
   type SyncRoute,
 } from './sync-trigger';
+export { connectLiveFeed, FEED_CHANNEL, type LiveFeedEnv, type LiveFeedOptions } from './live-feed';
+export { createMatchPuller, type MatchPuller } from './match-puller';
 export { refreshTournaments, observeSavedTournaments, type SavedTournaments } from './tournaments';

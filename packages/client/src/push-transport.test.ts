@@ -46,6 +46,15 @@ describe('pushBatch classifies answers (F12)', () => {
     });
   });
 
+  it.each([
+    [401, 'AUTH_REQUIRED'],
+    [403, 'FORBIDDEN'],
+  ])('HTTP %i pauses the flush (the ops stay)', async (status, code) => {
+    const body = { error: { code, message: 'sign in' } };
+    const outcome = await pushBatch(answer(status, body), '/p', [op], false);
+    expect(outcome).toEqual({ kind: 'paused', status, code, message: 'sign in' });
+  });
+
   it('413 asks for a smaller batch', async () => {
     expect(await pushBatch(answer(413, ''), '/p', [op], false)).toEqual({ kind: 'too-large' });
   });

@@ -7,6 +7,8 @@ export type PushOutcome =
   | { kind: 'retry'; reason: string; retryAfterMs?: number }
   /** The whole request was refused (4xx): retrying the same bytes cannot help. */
   | { kind: 'refused'; status: number; code: string; message: string }
+  /** 401/403: this device may not push until the user signs in again; keep the ops. */
+  | { kind: 'paused'; status: number; code: 'AUTH_REQUIRED' | 'FORBIDDEN'; message: string }
   /** 413: the batch must be split. */
   | { kind: 'too-large' };
 
@@ -45,6 +47,11 @@ export async function pushBatch(
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
     };
   }
+  if (response.status === 401 || response.status === 403) {
+    const { message } = await readError(response);
+    const code = response.status === 401 ? 'AUTH_REQUIRED' : 'FORBIDDEN';
+    return { kind: 'paused', status: response.status, code, message };
+  }
   if (!response.ok) {
     const { code, message } = await readError(response);
     return { kind: 'refused', status: response.status, code, message };
@@ -74,6 +81,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/** The API error body's code and message, or the HTTP status when there is none. */
 async function readError(response: Response): Promise<{ code: string; message: string }> {
   try {
     const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };

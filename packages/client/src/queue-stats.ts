@@ -1,8 +1,10 @@
 import { liveQuery, type Observable } from 'dexie';
 import type { CourtSyncDb, LocalMatch, OutboxEntry } from './courtsync-db';
+import { failedFloors, isHeld } from './outbox-queue';
 
-/** Counts of the outbox as the UI shows them. */
+/** Counts of the outbox as the UI shows them (held ops: observeHeldCount). */
 export interface QueueStats {
+  /** Ops still to send, held ones included. */
   pending: number;
   failed: number;
 }
@@ -26,9 +28,16 @@ export function observeMatch(db: CourtSyncDb, matchId: string): Observable<Local
   return liveQuery(() => db.matches.get(matchId));
 }
 
-/** Live list of failed ops, newest first, for the queue screen. */
-export function observeFailedOps(db: CourtSyncDb): Observable<OutboxEntry[]> {
-  return liveQuery(async () =>
-    (await db.outbox.where('status').equals('failed').toArray()).reverse(),
-  );
+/** An op of the queue screen: the outbox entry (attempts, last error) and whether it is held. */
+export type QueuedOp = OutboxEntry & { held: boolean };
+
+/** Live outbox in send order (pending and failed), each with its attempts and held flag. */
+export function observeQueue(db: CourtSyncDb): Observable<QueuedOp[]> {
+  return liveQuery(async () => {
+    const [entries, floors] = await Promise.all([
+      db.outbox.orderBy('seq').toArray(),
+      failedFloors(db),
+    ]);
+    return entries.map((e) => ({ ...e, held: e.status === 'pending' && isHeld(e, floors) }));
+  });
 }

@@ -1,14 +1,15 @@
-import type { MatchState } from '@courtsync/scoring';
+import { ScoringError, type MatchState } from '@courtsync/scoring';
 import type { Op } from '@courtsync/protocol';
 import type { CourtSyncDb, OutboxEntry } from './courtsync-db';
 import { ensureClientId, nextSeq } from './client-identity';
-import { loadLocalEvents, replayerFor, toScoringEvent } from './local-match';
+import { loadEffectiveLog } from './match-log';
 import { ClientError } from './client-error';
 
 /** What a tap asks for: the op without its delivery identity (the outbox assigns it). */
 export type OpInput =
   | { matchId: string; type: 'rally'; payload: { winner: 'A' | 'B' } }
-  | { matchId: string; type: 'undo'; payload?: Record<string, never> };
+  /** Without a target, the undo takes back what this screen shows as the last action. */
+  | { matchId: string; type: 'undo'; payload?: { target?: string } };
 
 /** The op as written and the match state it leads to. */
 export interface RecordResult {
@@ -18,37 +19,47 @@ export interface RecordResult {
 
 /**
  * Records one scorekeeper action: in ONE IndexedDB transaction it checks the action against
- * the local match state, appends the op to the outbox and to the match's local event log and
- * stores the new state. Nothing is written when the action is refused (ScoringError).
+ * the match as this screen shows it (confirmed log + this device's unconfirmed ops), appends
+ * the op to the outbox and stores the new state. An undo names the action it takes back, so
+ * it never takes back another device's rally that arrives meanwhile. Nothing is written when
+ * the action is refused (ScoringError).
  */
 export async function record(db: CourtSyncDb, input: OpInput): Promise<RecordResult> {
-  return db.transaction('rw', [db.outbox, db.events, db.matches, db.meta], async () => {
-    const match = await db.matches.get(input.matchId);
-    if (!match)
-      throw new ClientError('UNKNOWN_MATCH', `Match ${input.matchId} is not on this device`);
-    const replayer = replayerFor(match.format, await loadLocalEvents(db, input.matchId));
-    const payload: Op['payload'] = input.type === 'rally' ? { winner: input.payload.winner } : {};
-    const state = replayer.apply(toScoringEvent({ type: input.type, payload }));
+  return db.transaction(
+    'rw',
+    [db.outbox, db.confirmed, db.acked, db.matches, db.meta],
+    async () => {
+      const match = await db.matches.get(input.matchId);
+      if (!match)
+        throw new ClientError('UNKNOWN_MATCH', `Match ${input.matchId} is not on this device`);
+      const log = await loadEffectiveLog(db, match);
+      let payload: Op['payload'];
+      if (input.type === 'rally') payload = { winner: input.payload.winner };
+      else {
+        const target = input.payload?.target ?? log.lastActionId;
+        if (target === undefined)
+          throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: no rally is in effect');
+        payload = { target };
+      }
+      const opId = crypto.randomUUID();
+      // Validate before taking a seq: a refused tap must not consume one.
+      const outcome = log.apply({ opId, type: input.type, payload });
+      if (outcome.kind === 'duplicate')
+        throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: that action is already undone');
 
-    const op = {
-      opId: crypto.randomUUID(),
-      clientId: await ensureClientId(db),
-      seq: await nextSeq(db),
-      matchId: input.matchId,
-      type: input.type,
-      payload,
-      clientTime: new Date().toISOString(),
-    } as Op;
-    const entry: OutboxEntry = { ...op, status: 'pending', attempts: 0, createdAt: Date.now() };
-    await db.outbox.add(entry);
-    await db.events.add({
-      matchId: op.matchId,
-      opId: op.opId,
-      type: op.type,
-      payload: op.payload,
-      source: 'local',
-    });
-    await db.matches.update(match.id, { state });
-    return { op, state };
-  });
+      const op = {
+        opId,
+        clientId: await ensureClientId(db),
+        seq: await nextSeq(db),
+        matchId: input.matchId,
+        type: input.type,
+        payload,
+        clientTime: new Date().toISOString(),
+      } as Op;
+      const entry: OutboxEntry = { ...op, status: 'pending', attempts: 0 };
+      await db.outbox.add(entry);
+      await db.matches.update(match.id, { state: log.state });
+      return { op, state: log.state };
+    },
+  );
 }

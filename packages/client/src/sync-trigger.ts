@@ -22,18 +22,23 @@ export function hasBackgroundSync(): boolean {
  * Background Sync (or before a worker is active) the page flushes itself when online.
  */
 export async function requestSync(db: CourtSyncDb): Promise<SyncRoute> {
-  const registration = hasBackgroundSync() ? await activeRegistration() : undefined;
-  if (registration?.sync) {
-    try {
-      await registration.sync.register(SYNC_TAG);
-      return 'background-sync';
-    } catch {
-      // Permission denied or the worker is gone: fall through to the page flush.
-    }
-  }
+  if (await registerBackgroundSync()) return 'background-sync';
   if (!navigator.onLine) return 'offline';
   await flushFromPage(db);
   return 'page-flush';
+}
+
+/** Registers the Background Sync tag; false where Background Sync or a worker is missing. */
+export async function registerBackgroundSync(): Promise<boolean> {
+  const registration = hasBackgroundSync() ? await activeRegistration() : undefined;
+  if (!registration?.sync) return false;
+  try {
+    await registration.sync.register(SYNC_TAG);
+    return true;
+  } catch {
+    // Permission denied or the worker is gone: the caller flushes from the page.
+    return false;
+  }
 }
 
 /** Flushes from the page with the origin-wide lock (a worker flush may be running). */

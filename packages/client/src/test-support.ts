@@ -9,7 +9,7 @@ export function freshDb(): CourtSyncDb {
   return new CourtSyncDb(`courtsync-test-${process.pid}-${counter}-${Date.now()}`);
 }
 
-/** Puts a match on the device as if it had been imported from the server. */
+/** Puts a match on the device as if its (empty) log had been pulled from the server. */
 export async function seedLocalMatch(
   db: CourtSyncDb,
   id = 'm1',
@@ -24,6 +24,7 @@ export async function seedLocalMatch(
     court: 'Court 1',
     scheduledAt: '2026-11-22T10:00:00.000Z',
     state: replay(format, []),
+    cursor: 0,
     importedAt: Date.now(),
   };
   await db.matches.put(match);

@@ -2,4 +2,13 @@
 export { openCourtSyncDb, CourtSyncDb } from './courtsync-db';
 export { flush, countPending, type FlushOptions, type FlushResult } from './flush';
 export { webFlushLock, inProcessFlushLock, defaultFlushLock, type FlushLock } from './flush-lock';
-export { publishSyncMessage, type SyncMessage } from './sync-channel';
+export { pullMatch, type PullOptions, type PullResult } from './pull';
+export {
+  publishSyncMessage,
+  subscribeSyncMessages,
+  SYNC_CHANNEL,
+  SYNC_CONTEXT_ID,
+  type SyncMessage,
+  type FlushStatus,
+  type MovedUndo,
+} from './sync-channel';

@@ -1,0 +1,44 @@
+import Dexie from 'dexie';
+import { replay } from '@courtsync/scoring';
+import { CourtSyncDb } from './courtsync-db';
+
+describe('CourtSyncDb upgrade to version 3', () => {
+  it('drops the mixed local log, keeps the outbox, and makes every match pull again', async () => {
+    const name = `upgrade-${process.pid}-${Date.now()}`;
+    const old = new Dexie(name);
+    old.version(2).stores({
+      outbox: 'seq, &opId, matchId, status, [status+seq]',
+      events: '++id, [matchId+id], &opId',
+      matches: 'id, tournamentId',
+      meta: 'key',
+      listings: 'key',
+    });
+    const state = replay('beach', [{ type: 'rally', winner: 'A' }]);
+    await old
+      .table('matches')
+      .put({ id: 'm1', tournamentId: 't1', format: 'beach', state, importedAt: 1 });
+    await old
+      .table('events')
+      .add({ matchId: 'm1', opId: 'x', type: 'rally', payload: { winner: 'A' } });
+    await old
+      .table('outbox')
+      .put({ seq: 1, opId: 'x', matchId: 'm1', status: 'pending', attempts: 0, createdAt: 5 });
+    old.close();
+
+    const db = new CourtSyncDb(name);
+    await db.open();
+    expect(db.tables.map((t) => t.name)).not.toContain('events');
+    const match = await db.matches.get('m1');
+    expect(match).toMatchObject({ state });
+    expect(match?.importedAt).toBeUndefined();
+    expect(await db.outbox.get(1)).toEqual({
+      seq: 1,
+      opId: 'x',
+      matchId: 'm1',
+      status: 'pending',
+      attempts: 0,
+    });
+    expect(await db.outbox.where('[matchId+seq]').between(['m1', 0], ['m1', 9]).count()).toBe(1);
+    db.close();
+  });
+});

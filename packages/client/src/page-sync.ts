@@ -1,0 +1,76 @@
+import { API } from '@courtsync/protocol';
+import type { CourtSyncDb } from './courtsync-db';
+import { flush } from './flush';
+import { countPending } from './outbox-queue';
+import { SYNC_CONTEXT_ID, subscribeSyncMessages } from './sync-channel';
+import { SyncLoop, type SyncLoopOptions } from './sync-loop';
+import { registerBackgroundSync, type SyncRoute } from './sync-trigger';
+
+/** Options of `startPageSync`. */
+export interface PageSyncOptions {
+  fetch?: typeof fetch;
+  loop?: SyncLoopOptions;
+}
+
+/** The page's sync, as the screens drive it. */
+export interface PageSync {
+  readonly loop: SyncLoop;
+  /**
+   * After a tap: registers Background Sync (the worker flushes even if the page closes) and,
+   * without it, flushes from the page. A paused loop resumes (a tap is a user action).
+   */
+  requestSync(): Promise<SyncRoute>;
+  /** "Try again" / signed in again: leaves `paused` and flushes now. */
+  resume(): void;
+  stop(): void;
+}
+
+/**
+ * Runs the page's sync loop (backoff + jitter, probes, pause on 401/403) and its triggers:
+ * page load with pending ops, `online`, and a failed flush of ANY other context (the worker's
+ * Background Sync that failed or gave up), after which the open page takes over.
+ */
+export function startPageSync(db: CourtSyncDb, options: PageSyncOptions = {}): PageSync {
+  const fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+  const loop = new SyncLoop(
+    {
+      flush: () => flush({ db, fetch: fetchFn }),
+      probe: async () =>
+        (await fetchFn(API.connectivityTest, { method: 'HEAD', cache: 'no-store' })).ok,
+      setTimeout: (callback, ms) => setTimeout(callback, ms),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      random: Math.random,
+      now: Date.now,
+    },
+    options.loop,
+  );
+  const unsubscribe = subscribeSyncMessages((message) => {
+    const foreignRetry =
+      message.type === 'flush-finished' &&
+      message.status === 'retry' &&
+      message.source !== SYNC_CONTEXT_ID;
+    if (foreignRetry) loop.takeOver(message.retryAfterMs);
+    if (message.type === 'worker-gave-up') loop.takeOver();
+  });
+  const onOnline = () => loop.resume();
+  globalThis.addEventListener?.('online', onOnline);
+  // A page that opens with ops left from an earlier visit sends them.
+  void countPending(db).then((pending) => pending > 0 && loop.resume());
+  return {
+    loop,
+    async requestSync() {
+      if (await registerBackgroundSync()) {
+        if (loop.state === 'paused') loop.resume();
+        return 'background-sync';
+      }
+      loop.resume();
+      return globalThis.navigator?.onLine === false ? 'offline' : 'page-flush';
+    },
+    resume: () => loop.resume(),
+    stop() {
+      unsubscribe();
+      globalThis.removeEventListener?.('online', onOnline);
+      loop.stop();
+    },
+  };
+}
