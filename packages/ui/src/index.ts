@@ -1,4 +1,4 @@
-export { Notices, notifyError } from './notices';
+export { Notices, notifyError, notifyInfo } from './notices';
 export { ScorekeeperScreen } from './scorekeeper-screen';
 export { Scoreboard, type ScoreboardProps } from './scoreboard';
 export { ScoreControls, type ScoreControlsProps } from './score-controls';
@@ -8,3 +8,6 @@ export { useOnline } from './use-online';
 export { useQueueStats } from './use-queue-stats';
 export { useSyncStatus, connectSyncStatus, type SyncStatus } from './sync-status-store';
 export { TournamentList } from './tournament-list';
+export { FailedOpsPanel, type FailedOpsPanelProps } from './failed-ops-panel';
+export { SyncBlockBanner, type SyncBlockBannerProps } from './sync-block-banner';
+export { LiveBoard } from './live-board';

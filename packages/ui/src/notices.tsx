@@ -5,8 +5,15 @@ import type { ToasterProps } from 'sonner';
 
 type Sonner = typeof import('sonner');
 
+/** A notice's kind: errors in red, information in neutral colours. */
+type NoticeKind = 'error' | 'info';
+interface Notice {
+  kind: NoticeKind;
+  message: string;
+}
+
 /** Notices raised before the toaster is on screen: sonner drops toasts nobody listens to. */
-const waiting: string[] = [];
+const waiting: Notice[] = [];
 let wake: (() => void) | undefined;
 let sonner: Sonner | undefined;
 
@@ -15,11 +22,25 @@ let sonner: Sonner | undefined;
  * rare courtside, and the scorekeeper screen's first load stays smaller (bench figure 8a).
  */
 export function notifyError(message: string): void {
+  notify({ kind: 'error', message });
+}
+
+/** Shows an information notice (e.g. another device's undo moved the score). */
+export function notifyInfo(message: string): void {
+  notify({ kind: 'info', message });
+}
+
+function show(s: Sonner, notice: Notice): void {
+  if (notice.kind === 'error') s.toast.error(notice.message);
+  else s.toast.info(notice.message);
+}
+
+function notify(notice: Notice): void {
   if (sonner && !wake) {
-    sonner.toast.error(message);
+    show(sonner, notice);
     return;
   }
-  waiting.push(message);
+  waiting.push(notice);
   wake?.();
 }
 
@@ -47,7 +68,7 @@ export function Notices(props: ToasterProps) {
     if (!Toaster || !sonner) return;
     // The toaster subscribed in its own (earlier) effect: hand it what waited, then go direct.
     wake = undefined;
-    for (const message of waiting.splice(0)) sonner.toast.error(message);
+    for (const notice of waiting.splice(0)) show(sonner, notice);
   }, [Toaster]);
 
   return Toaster ? <Toaster {...props} /> : null;

@@ -2,22 +2,32 @@
 
 import { useEffect, useState } from 'react';
 import {
-  installFallbackFlush,
+  connectLiveFeed,
+  discardFailedOp,
   loadMatch,
+  observeFailedOps,
+  observeHeldCount,
   observeMatch,
+  observeSyncBlock,
   openCourtSyncDb,
   record,
-  requestSync,
+  retryFailedOp,
   type LocalMatch,
   type OpInput,
+  type OutboxEntry,
+  type SyncBlock,
 } from '@courtsync/client';
+import { FailedOpsPanel } from './failed-ops-panel';
 import { notifyError } from './notices';
 import { Scoreboard } from './scoreboard';
 import { ScoreControls } from './score-controls';
 import { SyncBadge } from './sync-badge';
+import { SyncBlockBanner } from './sync-block-banner';
 import { useObservable } from './use-observable';
 import { useOnline } from './use-online';
+import { usePageSync } from './use-page-sync';
 import { useQueueStats } from './use-queue-stats';
+import { useScoreMovedNotices } from './use-score-moved-notices';
 import { connectSyncStatus, useSyncStatus } from './sync-status-store';
 
 type LoadState = 'loading' | 'ready' | 'missing';
@@ -26,36 +36,58 @@ type LoadState = 'loading' | 'ready' | 'missing';
 export function ScorekeeperScreen({ matchId }: { matchId: string }) {
   const [db] = useState(() => openCourtSyncDb());
   const [load, setLoad] = useState<LoadState>('loading');
+  const [recorded, setRecorded] = useState(0);
+  const [showFailed, setShowFailed] = useState(false);
   const match = useObservable<LocalMatch | undefined>(
     () => observeMatch(db, matchId),
     [db, matchId],
   );
+  const failed = useObservable<OutboxEntry[]>(() => observeFailedOps(db), [db]) ?? [];
+  const held = useObservable<number>(() => observeHeldCount(db), [db]) ?? 0;
+  const block = useObservable<SyncBlock | undefined>(() => observeSyncBlock(db), [db]);
   const stats = useQueueStats(db);
   const online = useOnline();
   const lastSync = useSyncStatus((s) => s.lastFinishedAt);
+  const sync = usePageSync(db);
+  const tournamentId = match?.tournamentId;
+  useScoreMovedNotices(matchId);
 
   useEffect(() => {
     let cancelled = false;
     loadMatch(db, matchId)
       .then((m) => !cancelled && setLoad(m ? 'ready' : 'missing'))
       .catch(() => !cancelled && setLoad('missing'));
-    const disconnect = connectSyncStatus();
-    const stopFallback = installFallbackFlush(db);
-    // Ops left from an earlier visit: make sure a flush is scheduled.
-    void requestSync(db).catch(() => undefined);
     return () => {
       cancelled = true;
-      disconnect();
-      stopFallback();
     };
   }, [db, matchId]);
 
+  useEffect(() => connectSyncStatus(), []);
+
+  // Other devices' points arrive as pokes of the live stream (one per browser, shared).
+  useEffect(() => {
+    if (!tournamentId) return;
+    return connectLiveFeed({ db, tournamentId });
+  }, [db, tournamentId]);
+
   const submit = (input: OpInput) =>
     record(db, input)
-      .then(() => requestSync(db))
+      .then(() => {
+        setRecorded((n) => n + 1);
+        return sync.requestSync();
+      })
       .catch((error: unknown) => {
         notifyError(error instanceof Error ? error.message : 'Could not record that action');
       });
+
+  const retry = (opId: string) =>
+    void retryFailedOp(db, opId)
+      .then(() => sync.resume())
+      .catch(() => notifyError('Could not put that action back in the queue'));
+  const discard = (opId: string) =>
+    void discardFailedOp(db, opId)
+      .then(() => sync.resume())
+      .catch(() => notifyError('Could not discard that action'));
 
   if (!match) {
     return (
@@ -72,6 +104,7 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
       className="screen scorekeeper"
       data-testid="scorekeeper"
       data-rallies={match.state.rallies}
+      data-recorded={recorded}
     >
       <header className="screen-header">
         <h1>
@@ -80,13 +113,37 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
         <p className="match-meta">
           {match.format === 'beach' ? 'Beach' : 'Indoor'} · {match.court}
         </p>
-        <SyncBadge pending={stats.pending} failed={stats.failed} online={online} />
+        <SyncBadge
+          pending={stats.pending}
+          failed={stats.failed}
+          online={online}
+          onShowFailed={() => setShowFailed(true)}
+        />
         {lastSync && (
           <p className="last-sync" data-testid="last-sync">
             Last sync {new Date(lastSync).toLocaleTimeString()}
           </p>
         )}
       </header>
+      {block && (
+        <SyncBlockBanner
+          code={block.code}
+          message={block.message}
+          pending={stats.pending}
+          onRetry={() => sync.resume()}
+        />
+      )}
+      {showFailed && (
+        <FailedOpsPanel
+          failed={failed}
+          held={held}
+          teamA={match.teamA}
+          teamB={match.teamB}
+          onRetry={retry}
+          onDiscard={discard}
+          onClose={() => setShowFailed(false)}
+        />
+      )}
       <Scoreboard state={match.state} teamA={match.teamA} teamB={match.teamB} />
       <ScoreControls
         teamA={match.teamA}

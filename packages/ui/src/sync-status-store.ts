@@ -1,13 +1,13 @@
 'use client';
 
 import { create } from 'zustand';
-import { subscribeSyncMessages, type SyncMessage } from '@courtsync/client';
+import { subscribeSyncMessages, type FlushStatus, type SyncMessage } from '@courtsync/client';
 
 /** What the app knows of the last flush, from whichever context ran it. */
 export interface SyncStatus {
   flushing: boolean;
   lastFinishedAt?: string;
-  lastStatus?: 'done' | 'retry';
+  lastStatus?: FlushStatus;
   lastReason?: string;
   receive(message: SyncMessage): void;
 }

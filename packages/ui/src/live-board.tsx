@@ -1,0 +1,72 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import {
+  connectLiveFeed,
+  loadMatch,
+  observeMatch,
+  openCourtSyncDb,
+  type LocalMatch,
+} from '@courtsync/client';
+import { Scoreboard } from './scoreboard';
+import { useObservable } from './use-observable';
+import { useOnline } from './use-online';
+
+type LoadState = 'loading' | 'ready' | 'missing';
+
+/**
+ * The spectators' view of one match (F20): the scoreboard without buttons, kept current by
+ * the live stream (one connection per browser, shared by its tabs). Read only: it records
+ * nothing, so it needs no claim and no sign-in.
+ */
+export function LiveBoard({ matchId }: { matchId: string }) {
+  const [db] = useState(() => openCourtSyncDb());
+  const [load, setLoad] = useState<LoadState>('loading');
+  const match = useObservable<LocalMatch | undefined>(
+    () => observeMatch(db, matchId),
+    [db, matchId],
+  );
+  const online = useOnline();
+  const tournamentId = match?.tournamentId;
+
+  useEffect(() => {
+    let cancelled = false;
+    loadMatch(db, matchId)
+      .then((m) => !cancelled && setLoad(m ? 'ready' : 'missing'))
+      .catch(() => !cancelled && setLoad('missing'));
+    return () => {
+      cancelled = true;
+    };
+  }, [db, matchId]);
+
+  useEffect(() => {
+    if (!tournamentId) return;
+    return connectLiveFeed({ db, tournamentId });
+  }, [db, tournamentId]);
+
+  if (!match) {
+    return (
+      <main className="screen">
+        <p data-testid="match-loading">
+          {load === 'missing' ? 'This match is not available.' : 'Loading match…'}
+        </p>
+      </main>
+    );
+  }
+  return (
+    <main className="screen live-board" data-testid="live-board" data-rallies={match.state.rallies}>
+      <header className="screen-header">
+        <h1>
+          {match.teamA} <span className="vs">vs</span> {match.teamB}
+        </h1>
+        <p className="match-meta">
+          {match.format === 'beach' ? 'Beach' : 'Indoor'} · {match.court} · Live
+        </p>
+      </header>
+      <Scoreboard state={match.state} teamA={match.teamA} teamB={match.teamB} />
+      <p className="live-banner" data-testid="live-connection">
+        {online ? 'Live: updates as points are scored' : 'Offline: showing the last known score'}
+      </p>
+    </main>
+  );
+}
