@@ -1,7 +1,10 @@
 import type { Page } from '@playwright/test';
 
 /** Reads rows of one object store of the app's IndexedDB with the raw API (no app code). */
-export function readStore<T>(page: Page, store: 'outbox' | 'events'): Promise<T[]> {
+export function readStore<T>(
+  page: Page,
+  store: 'outbox' | 'confirmed' | 'acked' | 'matches' | 'meta',
+): Promise<T[]> {
   return page.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
