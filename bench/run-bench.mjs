@@ -10,7 +10,7 @@ import { createCleanup } from './lib/cleanup.mjs';
 import { failedFigure } from './lib/figure.mjs';
 import { RESULTS_DIR } from './lib/paths.mjs';
 import { writeReport } from './lib/report.mjs';
-import { log, SETTINGS } from './lib/settings.mjs';
+import { log, selected, SETTINGS } from './lib/settings.mjs';
 import { notBuiltFigures } from './figures/not-built.mjs';
 import { BROWSER_FIGURES, runBrowserSuite } from './suites/browser-suite.mjs';
 import { runIngestSuite } from './suites/ingest-suite.mjs';
@@ -20,7 +20,7 @@ export async function runBench() {
   const startedAt = new Date();
   mkdirSync(RESULTS_DIR, { recursive: true });
   const cleanup = createCleanup();
-  const figures = [...notBuiltFigures()];
+  const figures = notBuiltFigures().filter((f) => selected(f.id));
   let build = 'no build';
   try {
     build = await ensureAppBuild(log);
@@ -28,12 +28,12 @@ export async function runBench() {
     log('bundling the probe, the baseline worker and the workspace packages (webpack)');
     const assets = await bundleAssets();
     const lib = await import(pathToFileURL(assets.workspaceLib).href);
-    await runIngestSuite({ lib, cleanup, figures });
+    if (selected('5a') || selected('5b')) await runIngestSuite({ lib, cleanup, figures });
     await runBrowserSuite({ lib, assets, cleanup, figures }).catch((error) => {
       // The shared setup failed: every browser figure not yet measured is an ERROR line.
       log(`browser figures failed: ${error?.stack ?? error}`);
       for (const figure of BROWSER_FIGURES) {
-        if (!figures.some((f) => f.id === figure.id))
+        if (selected(figure.id) && !figures.some((f) => f.id === figure.id))
           figures.push(failedFigure({ ...figure, error }));
       }
     });

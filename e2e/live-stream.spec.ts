@@ -84,6 +84,7 @@ test('a spectator sees every point within 1 s, across a cut stream and a server 
     console.log(`spectator latency (ms): ${latencies.join(', ')}`);
     expect(Math.max(...latencies)).toBeLessThanOrEqual(1_000);
     expect(await shownScore(fan.page)).toBe(`${points}-0`);
+    await fan.page.screenshot({ path: test.info().outputPath('live-board-360x640.png') });
 
     // The raw stream gave every event exactly once, in order, across both interruptions.
     const pulled = await fetch(`${server.base}${API.pull}?match=${MATCH}&cursor=0`);

@@ -61,9 +61,24 @@ test('two phones on one match, each offline at times, converge on the server sta
     await convergeOn(one, '3-2');
     await convergeOn(two, '3-2');
 
+    // An undo of a point that is no longer the last one on the server: it takes back exactly
+    // that point, the one after it is replayed, and both phones say the score moved.
+    await tap(one.page, 'A');
+    await expect.poll(() => shownScore(two.page), { timeout: 5_000 }).toBe('4-2');
+    await one.context.setOffline(true);
+    await tap(two.page, 'B');
+    await convergeOn(two, '4-3');
+    await tap(one.page, 'undo'); // one has not seen two's B: its undo names its own A
+    await one.context.setOffline(false);
+    const notice = /the score after it was recomputed/;
+    await expect(one.page.getByText(notice)).toBeVisible({ timeout: 30_000 });
+    await expect(two.page.getByText(notice)).toBeVisible({ timeout: 30_000 });
+    await convergeOn(one, '3-3');
+    await convergeOn(two, '3-3');
+
     const events = await serverEvents(request, MATCH);
     const rallies = events.filter((e) => e.type === 'rally');
-    expect(rallies).toHaveLength(7);
+    expect(rallies).toHaveLength(9);
     expect(new Set(events.map((e) => e.opId)).size).toBe(events.length);
     // Every undo took back a rally of the device that pressed it, never the other's.
     const byOp = new Map(events.map((e) => [e.opId, e] as const));
@@ -73,7 +88,7 @@ test('two phones on one match, each offline at times, converge on the server sta
     }
     const server = await serverMatch(request, MATCH);
     expect(server.state).toEqual(EffectiveLog.of('beach', events as MatchEvent[]).state);
-    expect(server.state.sets[0]).toMatchObject({ a: 3, b: 2 });
+    expect(server.state.sets[0]).toMatchObject({ a: 3, b: 3 });
     // The pull cursor moved past every event: a fresh pull from it brings nothing new.
     const pull = await request.get(`${API.pull}?match=${MATCH}&cursor=0`);
     expect(((await pull.json()) as { events: unknown[] }).events).toHaveLength(events.length);

@@ -8,9 +8,10 @@ import { percentile, round } from '../lib/stats.mjs';
 import { buttonOf, openScorekeeper, waitForPending } from '../lib/taps.mjs';
 
 /**
- * Installs the in-page probe. `arm()` counts the local event log, then the next click's
- * timestamp starts two clocks: IndexedDB is polled (raw API, back to back) until the log has
- * grown — record() writes outbox and log in one transaction, so the op is committed — and
+ * Installs the in-page probe. `arm()` reads the device's op counter (meta `nextSeq`), then the
+ * next click's timestamp starts two clocks: IndexedDB is polled (raw API, back to back) until
+ * the counter has grown — record() takes the seq in the transaction that writes the outbox
+ * entry, so the op is committed — and
  * a MutationObserver on the scoreboard waits for the new score, then the next animation
  * frame (the one that paints it). `result()` gives both delays in ms.
  */
@@ -20,16 +21,18 @@ function installProbe() {
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const countEvents = () =>
+      // The device's op counter: record() takes the op's seq from it in the same
+      // transaction that writes the outbox entry, so once it has grown the op is committed.
+      const readOpCounter = () =>
         new Promise((done, fail) => {
-          const request = db.transaction('events', 'readonly').objectStore('events').count();
-          request.onsuccess = () => done(request.result);
+          const request = db.transaction('meta', 'readonly').objectStore('meta').get('nextSeq');
+          request.onsuccess = () => done(request.result?.value ?? 0);
           request.onerror = () => fail(request.error);
         });
       let measurement;
       globalThis.__tapProbe = {
         async arm() {
-          const before = await countEvents();
+          const before = await readOpCounter();
           measurement = new Promise((done) => {
             let t0;
             let durableAt;
@@ -47,7 +50,7 @@ function installProbe() {
               });
             });
             const poll = async () => {
-              if ((await countEvents()) > before) {
+              if ((await readOpCounter()) > before) {
                 durableAt = performance.now();
                 finish();
               } else void poll();

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { RESULTS_DIR, ROOT } from './paths.mjs';
 
 const SOURCE_FILES = [
-  'next.config.mjs',
+  'next.config.js',
   'instrumentation.ts',
   'package.json',
   'package-lock.json',

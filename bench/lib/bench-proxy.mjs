@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
 const PUSH_PATH = '/api/v1/sync/push';
+const API_PREFIX = '/api/v1/';
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade']);
 const DECODERS = {
   gzip: promisify(zlib.gunzip),
@@ -37,12 +38,23 @@ export async function startBenchProxy({ port, target, files = {} }) {
   /** opId -> reject code: a bench op the server refused is a bench bug, reported at once. */
   const rejectedOps = new Map();
   let waiters = [];
+  /** While set ({since, answered: {path: count}}), every /api/v1/* request is answered 503. */
+  let outage;
 
   const server = http.createServer((req, res) => {
     const file = files[req.url.split('?')[0]];
     if (file) {
       res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' });
       res.end(file.body);
+      return;
+    }
+    if (outage && req.url.startsWith(API_PREFIX)) {
+      const pathname = req.url.split('?')[0];
+      outage.answered[pathname] = (outage.answered[pathname] ?? 0) + 1;
+      // The request body is read and dropped, as a failing server would (keep-alive stays usable).
+      req.resume();
+      res.writeHead(503, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
+      res.end('bench proxy: server unavailable (outage)');
       return;
     }
     const isPush = req.method === 'POST' && req.url === PUSH_PATH;
@@ -167,6 +179,19 @@ export async function startBenchProxy({ port, target, files = {} }) {
     pushes,
     committedAt,
     waitForCommitted,
+    /**
+     * Starts an outage: from now on every /api/v1/* request is answered 503 by the proxy
+     * (nothing reaches the server) until `endOutage()`, which returns the outage's record
+     * ({startedAt, endedAt, answered: {path: count of 503s}}); endedAt is "server back".
+     */
+    startOutage() {
+      outage = { startedAt: performance.now(), answered: {} };
+    },
+    endOutage() {
+      const ended = { ...outage, endedAt: performance.now() };
+      outage = undefined;
+      return ended;
+    },
     /** Forgets the pushes seen so far (the commit times are kept). */
     resetWire: () => pushes.splice(0, pushes.length),
     close: async () => {

@@ -65,7 +65,8 @@ export async function withPglite(dataDir, work) {
   }
 }
 
-const TOURNAMENT = 'bench-open';
+/** The tournament every bench match belongs to. */
+export const TOURNAMENT = 'bench-open';
 
 /**
  * Inserts the bench tournament and `matches` ({id, format, state}) as scheduled matches with

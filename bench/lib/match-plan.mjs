@@ -21,6 +21,14 @@ export const reconnectMatches = (rounds) =>
 export const tapMatches = (count) =>
   Array.from({ length: count }, (_, i) => ({ id: `tap-${pad(i)}`, format: formatOf(i) }));
 
+/** Figure 4: the matches whose ops are fanned out to the tournament's subscribers. */
+export const fanoutMatches = (count) =>
+  Array.from({ length: count }, (_, i) => ({ id: `fanout-${pad(i)}`, format: formatOf(i) }));
+
+/** Figure 11: one match per recovery round. */
+export const recoveryMatches = (rounds) =>
+  Array.from({ length: rounds }, (_, i) => ({ id: `recovery-${pad(i)}`, format: formatOf(i) }));
+
 /** Figure 5: `perClient` matches for each of `clients` devices (plus one warm-up match each). */
 export const ingestMatches = (clients, perClient) =>
   Array.from({ length: clients }, (_, c) =>

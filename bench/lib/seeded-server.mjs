@@ -22,7 +22,7 @@ export function assertPortFree(port) {
  * Starts `next start` on a fresh PGlite directory or PostgreSQL database with `matches`
  * inserted. The server creates, migrates and seeds the database itself; PGlite admits one
  * process only, so there the server is started once, stopped for the insert, and restarted.
- * Returns { url, engine, stop } — stop also deletes the database.
+ * Returns { url, pid, engine, stop } — stop also deletes the database.
  */
 export async function startSeededServer({ engine, port, matches, logFile }) {
   await assertPortFree(port);
@@ -37,7 +37,12 @@ export async function startSeededServer({ engine, port, matches, logFile }) {
         await server.stop();
         throw error;
       }
-      return { url: server.url, engine, stop: () => server.stop().finally(database.drop) };
+      return {
+        url: server.url,
+        pid: server.pid,
+        engine,
+        stop: () => server.stop().finally(database.drop),
+      };
     } catch (error) {
       await database.drop();
       throw error;
@@ -50,7 +55,12 @@ export async function startSeededServer({ engine, port, matches, logFile }) {
     await first.stop();
     await withPglite(dir.dataDir, (query) => insertMatches(query, matches));
     const server = await startAppServer({ port, env, logFile });
-    return { url: server.url, engine, stop: () => server.stop().finally(dir.remove) };
+    return {
+      url: server.url,
+      pid: server.pid,
+      engine,
+      stop: () => server.stop().finally(dir.remove),
+    };
   } catch (error) {
     dir.remove();
     throw error;

@@ -10,7 +10,24 @@ export const SETTINGS = {
   reconnectRounds: env('BENCH_RECONNECT_ROUNDS', 20),
   tapMatches: 5,
   tapsPerMatch: 40,
+  fanoutSubscribers: env('BENCH_FANOUT_SUBSCRIBERS', 2000),
+  fanoutPushes: env('BENCH_FANOUT_PUSHES', 50),
+  recoveryRounds: env('BENCH_RECOVERY_ROUNDS', 10),
+  /** BENCH_ONLY=4,11: the figures to measure (ids or their number: 6 = 6a and 6b); all if unset. */
+  only: (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean),
 };
+
+/** Whether figure `id` is measured in this run (BENCH_ONLY; `6` selects 6a and 6b). */
+export function selected(id) {
+  if (SETTINGS.only.length === 0) return true;
+  return SETTINGS.only.some((wanted) => wanted === id || wanted === id.replace(/[a-z]$/, ''));
+}
+
+/** Whether any figure of `group` ([{id}]) is measured in this run. */
+export const anySelected = (group) => group.some((figure) => selected(figure.id));
 
 /** Progress goes to stderr so stdout holds the report alone. */
 export function log(message) {

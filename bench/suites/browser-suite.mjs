@@ -1,5 +1,7 @@
-// Figures 1, 2, 3, 6, 7 and 8: one fresh PGlite server, the bench proxy in front of it, one
-// headless Chromium. Every browser context is fresh (own storage, own service workers).
+// Figures 1, 2, 3, 4, 6, 7, 8 and 11: one fresh PGlite server, the bench proxy in front of
+// it, one headless Chromium. Every browser context is fresh (own storage, own service
+// workers). Figure 4 (SSE fan-out, no browser) runs first, on the still idle server; figure
+// 11 (server outages at the proxy) runs last.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { APP_BLANK_PAGE } from '../lib/app-side.mjs';
@@ -7,15 +9,23 @@ import { attempt } from '../lib/attempt.mjs';
 import { BASELINE_SCOPE } from '../lib/baseline-side.mjs';
 import { startBenchProxy } from '../lib/bench-proxy.mjs';
 import { launchBrowser } from '../lib/browser.mjs';
-import { drainMatches, reconnectMatches, tapMatches, withEmptyState } from '../lib/match-plan.mjs';
+import {
+  drainMatches,
+  reconnectMatches,
+  recoveryMatches,
+  tapMatches,
+  withEmptyState,
+} from '../lib/match-plan.mjs';
 import { seededRandom } from '../lib/op-scripts.mjs';
 import { BENCH_DIR, RESULTS_DIR } from '../lib/paths.mjs';
 import { startSeededServer } from '../lib/seeded-server.mjs';
-import { log, SETTINGS } from '../lib/settings.mjs';
+import { anySelected, log, SETTINGS } from '../lib/settings.mjs';
 import { measureFirstLoadJs, measureServiceWorker, sizeFigures } from '../figures/bundle-size.mjs';
 import { memoryFigures } from '../figures/client-memory.mjs';
 import { drainFigure, measureDrains, WARM_UP } from '../figures/drain.mjs';
+import { fanOutFigures, fanoutMatchList, measureFanOut } from '../figures/fan-out.mjs';
 import { measureReconnects, reconnectFigure } from '../figures/reconnect.mjs';
+import { measureRecovery, recoveryFigure } from '../figures/recovery.mjs';
 import { measureTaps, tapFigure } from '../figures/tap-to-durable.mjs';
 import { wireFigure } from '../figures/wire-bytes.mjs';
 
@@ -24,11 +34,14 @@ export const BROWSER_FIGURES = [
   { id: '1', name: 'drain 1,000 queued ops' },
   { id: '2', name: 'reconnect to committed' },
   { id: '3', name: 'tap to durable' },
+  { id: '4a', name: 'live fan-out, SSE subscribers' },
+  { id: '4b', name: 'live fan-out, server memory per subscriber' },
   { id: '6a', name: 'client memory: page' },
   { id: '6b', name: 'client memory: worker' },
   { id: '7', name: 'bytes on the wire' },
   { id: '8a', name: 'first-load JS' },
   { id: '8b', name: 'service worker scripts' },
+  { id: '11', name: 'recovery after a server outage' },
 ];
 const group = (...ids) => BROWSER_FIGURES.filter((f) => ids.includes(f.id));
 
@@ -37,6 +50,8 @@ function browserMatches() {
   const matches = [
     ...reconnectMatches(SETTINGS.reconnectRounds),
     ...tapMatches(SETTINGS.tapMatches),
+    ...fanoutMatchList(),
+    ...recoveryMatches(SETTINGS.recoveryRounds),
     ...drainMatches(WARM_UP, 'a'),
     ...drainMatches(WARM_UP, 'b'),
   ];
@@ -58,8 +73,14 @@ function proxyFiles(assets) {
   };
 }
 
-/** Starts server, proxy and browser (registered for cleanup) and adds the figures. */
+/**
+ * Starts server, proxy and browser (registered for cleanup) and adds the figures (those of
+ * BENCH_ONLY when it is set; nothing is started when it selects none of them).
+ */
 export async function runBrowserSuite({ lib, assets, cleanup, figures }) {
+  if (!anySelected(BROWSER_FIGURES)) return;
+  const measure = (ids, work) =>
+    anySelected(group(...ids)) ? attempt(figures, group(...ids), work) : undefined;
   log('browser figures: starting a fresh PGlite server, the bench proxy and Chromium');
   const server = await startSeededServer({
     engine: 'pglite',
@@ -78,13 +99,27 @@ export async function runBrowserSuite({ lib, assets, cleanup, figures }) {
   cleanup.add('Chromium', () => browser.close());
   const context = { lib, assets, browser, proxy, log };
 
-  await attempt(figures, group('8a', '8b'), async () => {
+  await measure(['4a', '4b'], async () => {
+    log(
+      `4 fan-out: ${SETTINGS.fanoutSubscribers} SSE subscribers, ${SETTINGS.fanoutPushes} pushes`,
+    );
+    const raw = await measureFanOut({
+      lib,
+      server,
+      random: seededRandom(4),
+      subscribers: SETTINGS.fanoutSubscribers,
+      pushes: SETTINGS.fanoutPushes,
+      log,
+    });
+    return fanOutFigures(raw);
+  });
+  await measure(['8a', '8b'], async () => {
     log('8 sizes of the build output');
     const matchId = tapMatches(1)[0].id;
     const page = await measureFirstLoadJs({ browser, origin: proxy.origin, matchId });
     return sizeFigures({ page, worker: measureServiceWorker() });
   });
-  await attempt(figures, group('1', '6a', '6b', '7'), async () => {
+  await measure(['1', '6a', '6b', '7'], async () => {
     log(`1/6/7 drains: ${SETTINGS.drainRuns} runs, baseline ${SETTINGS.baselineRuns}`);
     const raw = await measureDrains({
       ...context,
@@ -94,13 +129,13 @@ export async function runBrowserSuite({ lib, assets, cleanup, figures }) {
     });
     return [drainFigure(raw), ...memoryFigures(raw.memory), wireFigure(raw.wire)];
   });
-  await attempt(figures, group('2'), async () => {
+  await measure(['2'], async () => {
     log(`2 reconnect: ${SETTINGS.reconnectRounds} rounds`);
     const rounds = SETTINGS.reconnectRounds;
     const times = await measureReconnects({ ...context, random: seededRandom(2), rounds });
     return [reconnectFigure(times)];
   });
-  await attempt(figures, group('3'), async () => {
+  await measure(['3'], async () => {
     log(`3 taps: ${SETTINGS.tapMatches * SETTINGS.tapsPerMatch}`);
     const samples = await measureTaps({
       ...context,
@@ -109,5 +144,14 @@ export async function runBrowserSuite({ lib, assets, cleanup, figures }) {
       tapsPerMatch: SETTINGS.tapsPerMatch,
     });
     return [tapFigure(samples)];
+  });
+  await measure(['11'], async () => {
+    log(`11 recovery: ${SETTINGS.recoveryRounds} outage rounds`);
+    const raw = await measureRecovery({
+      ...context,
+      random: seededRandom(11),
+      rounds: SETTINGS.recoveryRounds,
+    });
+    return [recoveryFigure(raw)];
   });
 }

@@ -8,7 +8,7 @@ import { withEmptyState } from '../lib/match-plan.mjs';
 import { seededRandom } from '../lib/op-scripts.mjs';
 import { RESULTS_DIR } from '../lib/paths.mjs';
 import { startSeededServer } from '../lib/seeded-server.mjs';
-import { log, SETTINGS } from '../lib/settings.mjs';
+import { log, selected, SETTINGS } from '../lib/settings.mjs';
 import { ingestFigure, ingestMatchList, measureIngest } from '../figures/ingest.mjs';
 
 async function postgresReachable() {
@@ -45,7 +45,9 @@ async function ingestOn({ engine, id, minimum, lib, cleanup }) {
 
 /** Adds figures 5a (PostgreSQL, n/a when no server is reachable) and 5b (PGlite). */
 export async function runIngestSuite({ lib, cleanup, figures }) {
-  if (await postgresReachable()) {
+  if (!selected('5a')) {
+    // Not measured in this run (BENCH_ONLY).
+  } else if (await postgresReachable()) {
     await attempt(figures, [{ id: '5a', name: 'server ingest, PostgreSQL' }], () =>
       ingestOn({ engine: 'pg', id: '5a', minimum: 5000, lib, cleanup }),
     );
@@ -59,7 +61,9 @@ export async function runIngestSuite({ lib, cleanup, figures }) {
       }),
     );
   }
-  await attempt(figures, [{ id: '5b', name: 'server ingest, PGlite' }], () =>
-    ingestOn({ engine: 'pglite', id: '5b', minimum: 1000, lib, cleanup }),
-  );
+  if (selected('5b')) {
+    await attempt(figures, [{ id: '5b', name: 'server ingest, PGlite' }], () =>
+      ingestOn({ engine: 'pglite', id: '5b', minimum: 1000, lib, cleanup }),
+    );
+  }
 }
