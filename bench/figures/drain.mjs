@@ -13,14 +13,23 @@ import { measureDrainMemory } from './client-memory.mjs';
 /** Run id of the warm-up drain's matches. */
 export const WARM_UP = 'w';
 
-/** The baseline's copy of the app's ops: same content, its own device and matches. */
+/**
+ * The baseline's copy of the app's ops: same content, its own device and matches. An undo
+ * names the op it takes back, so its target is renamed along with the ops.
+ */
 function baselineOps(lib, ops, run) {
   const clientId = randomUUID();
   const theirs = drainMatches(run, 'b');
   const matchOf = new Map(drainMatches(run, 'a').map((m, i) => [m.id, theirs[i].id]));
-  return ops.map((op) =>
-    lib.opSchema.parse({ ...op, opId: randomUUID(), clientId, matchId: matchOf.get(op.matchId) }),
-  );
+  const opIdOf = new Map(ops.map((op) => [op.opId, randomUUID()]));
+  return ops.map((op) => {
+    const payload =
+      op.type === 'undo' && op.payload.target
+        ? { target: opIdOf.get(op.payload.target) }
+        : op.payload;
+    const opId = opIdOf.get(op.opId);
+    return lib.opSchema.parse({ ...op, opId, clientId, matchId: matchOf.get(op.matchId), payload });
+  });
 }
 
 /** Queues one run's 1,000 ops in the app (its own record()) and checks them. */

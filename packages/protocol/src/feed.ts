@@ -1,11 +1,6 @@
 import { z } from 'zod/mini';
-import {
-  entityIdSchema,
-  isoTimeSchema,
-  positiveIntSchema,
-  countSchema,
-  uniqueIdSchema,
-} from './ids';
+import { appliedOpSchema } from './matches';
+import { countSchema, entityIdSchema, positiveIntSchema } from './ids';
 
 /**
  * A server position: one ever-growing order of every applied event of the whole server
@@ -14,20 +9,13 @@ import {
 export const feedCursorSchema = countSchema;
 
 /** One applied event as the change feed carries it (pull and live stream alike). */
-export const feedEventSchema = z.object({
+export const feedEventSchema = z.extend(appliedOpSchema, {
   /** Server position of this event (the feed's order). */
   position: positiveIntSchema,
   matchId: entityIdSchema,
   tournamentId: entityIdSchema,
   /** 1-based place of the event in its match's log. */
   matchPosition: positiveIntSchema,
-  opId: uniqueIdSchema,
-  clientId: uniqueIdSchema,
-  seq: positiveIntSchema,
-  type: z.enum(['rally', 'undo']),
-  payload: z.record(z.string(), z.unknown()),
-  clientTime: isoTimeSchema,
-  serverTime: isoTimeSchema,
 });
 export type FeedEvent = z.infer<typeof feedEventSchema>;
 

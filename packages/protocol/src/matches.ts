@@ -44,9 +44,8 @@ export const matchViewSchema = z.object({
 });
 export type MatchView = z.infer<typeof matchViewSchema>;
 
-/** One applied op in a match's server-side event log. */
-export const matchEventSchema = z.object({
-  position: positiveIntSchema,
+/** What every applied op carries on the wire, in a match's log and in the change feed. */
+export const appliedOpSchema = z.object({
   opId: uniqueIdSchema,
   clientId: uniqueIdSchema,
   seq: positiveIntSchema,
@@ -55,6 +54,10 @@ export const matchEventSchema = z.object({
   clientTime: isoTimeSchema,
   serverTime: isoTimeSchema,
 });
+export type AppliedOp = z.infer<typeof appliedOpSchema>;
+
+/** One applied op in a match's server-side event log (`position`: its place in the match). */
+export const matchEventSchema = z.extend(appliedOpSchema, { position: positiveIntSchema });
 export type MatchEvent = z.infer<typeof matchEventSchema>;
 
 export const matchEventsResponseSchema = z.object({

@@ -1,18 +1,10 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import {
-  connectLiveFeed,
-  loadMatch,
-  observeMatch,
-  openCourtSyncDb,
-  type LocalMatch,
-} from '@courtsync/client';
+import { connectLiveFeed, openCourtSyncDb } from '@courtsync/client';
 import { Scoreboard } from './scoreboard';
-import { useObservable } from './use-observable';
+import { useLocalMatch } from './use-local-match';
 import { useOnline } from './use-online';
-
-type LoadState = 'loading' | 'ready' | 'missing';
 
 /**
  * The spectators' view of one match (F20): the scoreboard without buttons, kept current by
@@ -21,23 +13,9 @@ type LoadState = 'loading' | 'ready' | 'missing';
  */
 export function LiveBoard({ matchId }: { matchId: string }) {
   const [db] = useState(() => openCourtSyncDb());
-  const [load, setLoad] = useState<LoadState>('loading');
-  const match = useObservable<LocalMatch | undefined>(
-    () => observeMatch(db, matchId),
-    [db, matchId],
-  );
+  const { match, load } = useLocalMatch(db, matchId);
   const online = useOnline();
   const tournamentId = match?.tournamentId;
-
-  useEffect(() => {
-    let cancelled = false;
-    loadMatch(db, matchId)
-      .then((m) => !cancelled && setLoad(m ? 'ready' : 'missing'))
-      .catch(() => !cancelled && setLoad('missing'));
-    return () => {
-      cancelled = true;
-    };
-  }, [db, matchId]);
 
   useEffect(() => {
     if (!tournamentId) return;

@@ -4,15 +4,12 @@ import { useEffect, useState } from 'react';
 import {
   connectLiveFeed,
   discardFailedOp,
-  loadMatch,
   observeFailedOps,
   observeHeldCount,
-  observeMatch,
   observeSyncBlock,
   openCourtSyncDb,
   record,
   retryFailedOp,
-  type LocalMatch,
   type OpInput,
   type OutboxEntry,
   type SyncBlock,
@@ -23,6 +20,7 @@ import { Scoreboard } from './scoreboard';
 import { ScoreControls } from './score-controls';
 import { SyncBadge } from './sync-badge';
 import { SyncBlockBanner } from './sync-block-banner';
+import { useLocalMatch } from './use-local-match';
 import { useObservable } from './use-observable';
 import { useOnline } from './use-online';
 import { usePageSync } from './use-page-sync';
@@ -30,18 +28,12 @@ import { useQueueStats } from './use-queue-stats';
 import { useScoreMovedNotices } from './use-score-moved-notices';
 import { connectSyncStatus, useSyncStatus } from './sync-status-store';
 
-type LoadState = 'loading' | 'ready' | 'missing';
-
 /** The courtside screen: score, big buttons, undo, and what is still waiting to sync. */
 export function ScorekeeperScreen({ matchId }: { matchId: string }) {
   const [db] = useState(() => openCourtSyncDb());
-  const [load, setLoad] = useState<LoadState>('loading');
   const [recorded, setRecorded] = useState(0);
   const [showFailed, setShowFailed] = useState(false);
-  const match = useObservable<LocalMatch | undefined>(
-    () => observeMatch(db, matchId),
-    [db, matchId],
-  );
+  const { match, load } = useLocalMatch(db, matchId);
   const failed = useObservable<OutboxEntry[]>(() => observeFailedOps(db), [db]) ?? [];
   const held = useObservable<number>(() => observeHeldCount(db), [db]) ?? 0;
   const block = useObservable<SyncBlock | undefined>(() => observeSyncBlock(db), [db]);
@@ -51,16 +43,6 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
   const sync = usePageSync(db);
   const tournamentId = match?.tournamentId;
   useScoreMovedNotices(matchId);
-
-  useEffect(() => {
-    let cancelled = false;
-    loadMatch(db, matchId)
-      .then((m) => !cancelled && setLoad(m ? 'ready' : 'missing'))
-      .catch(() => !cancelled && setLoad('missing'));
-    return () => {
-      cancelled = true;
-    };
-  }, [db, matchId]);
 
   useEffect(() => connectSyncStatus(), []);
 

@@ -28,5 +28,19 @@ export function feedFrame(message: StreamFeedMessage): string {
   return `id: ${message.cursor}\nevent: ${STREAM_EVENT.feed}\ndata: ${JSON.stringify(message)}\n\n`;
 }
 
+const encoder = new TextEncoder();
+/** Encoded frames by message: the hub hands one message object to many subscribers. */
+const encoded = new WeakMap<StreamFeedMessage, Uint8Array>();
+
+/** `feedFrame` as UTF-8 bytes, encoded once per message however many streams carry it. */
+export function feedFrameBytes(message: StreamFeedMessage): Uint8Array {
+  let bytes = encoded.get(message);
+  if (!bytes) {
+    bytes = encoder.encode(feedFrame(message));
+    encoded.set(message, bytes);
+  }
+  return bytes;
+}
+
 /** A comment line: keeps proxies from closing an idle stream; EventSource ignores it. */
 export const PING_FRAME = ': ping\n\n';

@@ -8,7 +8,7 @@ import { toIssues } from '../services/push/validate-ops';
 import type { HandlerDeps } from './handler-deps';
 import { parseQuery } from './handler-deps';
 import { errorResponse, HttpError } from './responses';
-import { feedFrame, PING_FRAME, readyFrame, SSE_HEADERS } from './sse-frames';
+import { feedFrameBytes, PING_FRAME, readyFrame, SSE_HEADERS } from './sse-frames';
 import { withRequest } from './with-request';
 
 /** Handler of /api/v1/sync/stream. */
@@ -80,10 +80,11 @@ export function createStreamHandler(
           }
         };
         const onAbort = () => stop(true);
-        const send = (text: string) => {
+        const send = (chunk: string | Uint8Array) => {
           if (stopped) return;
           try {
-            controller.enqueue(encoder.encode(text));
+            // The same bytes may go to many streams: enqueued as they are, never changed.
+            controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
           } catch {
             stop(false);
             return;
@@ -109,7 +110,7 @@ export function createStreamHandler(
           subscription = await liveHubFor(db, log).subscribe({
             cursor,
             filter,
-            onMessage: (message: StreamFeedMessage) => send(feedFrame(message)),
+            onMessage: (message: StreamFeedMessage) => send(feedFrameBytes(message)),
             onClose: () => stop(true),
           });
         } catch (error) {

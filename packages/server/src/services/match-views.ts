@@ -2,6 +2,7 @@ import type { MatchEventsResponse, MatchView } from '@courtsync/protocol';
 import { asc, eq } from 'drizzle-orm';
 import { matches, matchEvents } from '../db/schema';
 import type { Database } from '../db/types';
+import { toAppliedOp } from './feed/read-feed';
 
 /** A `matches` row as drizzle returns it. */
 export type MatchRow = typeof matches.$inferSelect;
@@ -49,16 +50,7 @@ export async function getMatchEvents(
       .orderBy(asc(matchEvents.position));
     return {
       matchId,
-      events: rows.map((row) => ({
-        position: row.position,
-        opId: row.opId,
-        clientId: row.clientId,
-        seq: row.seq,
-        type: row.type,
-        payload: row.payload,
-        clientTime: row.clientTime.toISOString(),
-        serverTime: row.serverTime.toISOString(),
-      })),
+      events: rows.map((row) => ({ ...toAppliedOp(row), position: row.position })),
     };
   });
 }

@@ -33,6 +33,9 @@ interface Subscriber {
   buffer: PullResponse[] | null;
 }
 
+/** Messages of one fan-out by filter and cursor (null: nothing for that subscriber). */
+type SharedMessages = Map<string, StreamFeedMessage | null>;
+
 /** Retry delay of a failed feed read (e.g. the database restarting). */
 const READ_RETRY_MS = 1_000;
 
@@ -165,22 +168,33 @@ export class LiveHub {
   }
 
   private fanOut(page: PullResponse): void {
+    // Subscribers with the same filter and cursor get the very same message object, so the
+    // stream handler encodes its frame once for all of them (2,000 spectators of one
+    // tournament: one JSON.stringify per batch, not 2,000).
+    const shared: SharedMessages = new Map();
     for (const sub of this.subscribers) {
       if (sub.buffer) sub.buffer.push(page);
-      else this.deliver(sub, page);
+      else this.deliver(sub, page, shared);
     }
   }
 
   /** Delivers the events of `page` this subscriber wants and has not had yet. */
-  private deliver(sub: Subscriber, page: PullResponse): void {
-    const events = page.events.filter(
-      (e) => e.position > sub.cursor && wants(sub.options.filter, e),
-    );
-    // The page's cursor: every position up to it has been considered for this subscriber.
+  private deliver(sub: Subscriber, page: PullResponse, shared?: SharedMessages): void {
+    const { match = '', tournament = '' } = sub.options.filter;
+    const key = `${match}\u0000${tournament}\u0000${sub.cursor}`;
+    let message = shared?.get(key);
+    if (message === undefined) {
+      const events = page.events.filter(
+        (e) => e.position > sub.cursor && wants(sub.options.filter, e),
+      );
+      // The page's cursor: every position up to it has been considered for this subscriber.
+      message = events.length > 0 ? { events, cursor: Math.max(sub.cursor, page.cursor) } : null;
+      shared?.set(key, message);
+    }
     sub.cursor = Math.max(sub.cursor, page.cursor);
-    if (events.length === 0) return;
+    if (message === null) return;
     try {
-      sub.options.onMessage({ events, cursor: sub.cursor });
+      sub.options.onMessage(message);
     } catch (error) {
       // One broken subscriber must not stop the others.
       this.log.warn('live feed subscriber failed; dropping it', { error });

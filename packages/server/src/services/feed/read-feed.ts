@@ -1,4 +1,4 @@
-import type { FeedEvent, PullResponse } from '@courtsync/protocol';
+import type { AppliedOp, FeedEvent, PullResponse } from '@courtsync/protocol';
 import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { feedHead, matches, matchEvents, tournaments } from '../../db/schema';
@@ -18,13 +18,9 @@ export interface ReadFeedOptions extends FeedFilter {
 
 type EventRow = typeof matchEvents.$inferSelect;
 
-/** Wire form of a stored event. */
-export function toFeedEvent(row: EventRow): FeedEvent {
+/** What every wire form of a stored event carries (a match's log and the feed alike). */
+export function toAppliedOp(row: EventRow): AppliedOp {
   return {
-    position: row.feedPosition,
-    matchId: row.matchId,
-    tournamentId: row.tournamentId,
-    matchPosition: row.position,
     opId: row.opId,
     clientId: row.clientId,
     seq: row.seq,
@@ -32,6 +28,17 @@ export function toFeedEvent(row: EventRow): FeedEvent {
     payload: row.payload,
     clientTime: row.clientTime.toISOString(),
     serverTime: row.serverTime.toISOString(),
+  };
+}
+
+/** Wire form of a stored event in the change feed. */
+export function toFeedEvent(row: EventRow): FeedEvent {
+  return {
+    ...toAppliedOp(row),
+    position: row.feedPosition,
+    matchId: row.matchId,
+    tournamentId: row.tournamentId,
+    matchPosition: row.position,
   };
 }
 
