@@ -76,8 +76,16 @@ export function connectLiveFeed(options: LiveFeedOptions): () => void {
     if (event === 'ready') return pullAll();
     const parsed = streamFeedMessageSchema.safeParse(data);
     if (!parsed.success) return;
-    for (const matchId of new Set(parsed.data.events.map((e) => e.matchId))) {
-      void db.matches.get(matchId).then((match) => match && pull(matchId));
+    const newest = new Map<string, number>();
+    for (const e of parsed.data.events) {
+      newest.set(e.matchId, Math.max(e.position, newest.get(e.matchId) ?? 0));
+    }
+    for (const [matchId, position] of newest) {
+      // A match already pulled past these events (e.g. by the pull after our own push) is
+      // current: no request, no transaction competing with the next tap.
+      void db.matches.get(matchId).then((match) => {
+        if (match && (match.cursor ?? 0) < position) void pull(matchId);
+      });
     }
     options.onMessage?.(parsed.data);
   };

@@ -6,6 +6,9 @@ import { SYNC_CONTEXT_ID, subscribeSyncMessages } from './sync-channel';
 import { SyncLoop, type SyncLoopOptions } from './sync-loop';
 import { registerBackgroundSync, type SyncRoute } from './sync-trigger';
 
+/** How long after the last tap an open page flushes itself (Background Sync goes first). */
+const TAP_FLUSH_DELAY_MS = 1_000;
+
 /** Options of `startPageSync`. */
 export interface PageSyncOptions {
   fetch?: typeof fetch;
@@ -54,6 +57,7 @@ export function startPageSync(db: CourtSyncDb, options: PageSyncOptions = {}): P
     if (foreignRetry) loop.takeOver(message.retryAfterMs);
     if (message.type === 'worker-gave-up') loop.takeOver();
   });
+  let tapTimer: ReturnType<typeof setTimeout> | undefined;
   const onOnline = () => loop.resume();
   globalThis.addEventListener?.('online', onOnline);
   // A page that opens with ops left from an earlier visit sends them.
@@ -68,12 +72,20 @@ export function startPageSync(db: CourtSyncDb, options: PageSyncOptions = {}): P
       // So an open, online page also flushes itself; the Web Lock keeps one flusher.
       const registered = await registerBackgroundSync();
       const offline = globalThis.navigator?.onLine === false;
-      if (!offline) loop.resume();
-      if (registered) return 'background-sync';
-      return offline ? 'offline' : 'page-flush';
+      clearTimeout(tapTimer);
+      if (registered) {
+        // The worker usually delivers at once; the page's flush comes once the taps pause
+        // (debounced), so rapid taps do not compete with a flush on the page's thread.
+        if (!offline) tapTimer = setTimeout(() => loop.resume(), TAP_FLUSH_DELAY_MS);
+        return 'background-sync';
+      }
+      if (offline) return 'offline';
+      loop.resume();
+      return 'page-flush';
     },
     resume: () => loop.resume(),
     stop() {
+      clearTimeout(tapTimer);
       unsubscribe();
       globalThis.removeEventListener?.('online', onOnline);
       loop.stop();

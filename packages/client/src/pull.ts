@@ -107,14 +107,21 @@ async function storePage(
     const fresh = page.events
       .filter((e) => e.matchId === matchId && !known.has(e.opId))
       .sort((x, y) => x.matchPosition - y.matchPosition);
+    const cursor = Math.max(match.cursor ?? 0, page.cursor);
+    const covered = [...fresh.map((e) => e.opId), ...(finalAcked ?? [])];
+    const ackedLeft = covered.length > 0 ? await db.acked.bulkGet(covered) : [];
+    const importing = Boolean(finalAcked) && !match.importedAt;
+    if (fresh.length === 0 && !ackedLeft.some(Boolean) && !importing) {
+      // Nothing new (another context pulled first): no rebase, at most the cursor moves.
+      if (cursor > (match.cursor ?? 0)) await db.matches.update(matchId, { cursor });
+      return { added: 0, cursor, moved: [] as MovedByClient[] };
+    }
     const moved = movedUndos(EffectiveLog.of(match.format, confirmed), fresh);
     await db.confirmed.bulkAdd(fresh.map(toConfirmed));
-    const covered = [...fresh.map((e) => e.opId), ...(finalAcked ?? [])];
     await db.acked.bulkDelete(covered);
-    const cursor = Math.max(match.cursor ?? 0, page.cursor);
     await db.matches.update(matchId, {
       cursor,
-      ...(finalAcked && !match.importedAt ? { importedAt: Date.now() } : {}),
+      ...(importing ? { importedAt: Date.now() } : {}),
     });
     await rebaseMatch(db, matchId);
     return { added: fresh.length, cursor, moved };

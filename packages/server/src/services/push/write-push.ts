@@ -40,7 +40,9 @@ const col = (column: { name: string }) => sql.identifier(column.name);
  * briefly as possible. Rows travel as one JSON parameter (constant query-building cost
  * whatever the batch size) and get positions head-n+1..head in array order. NOTIFY is
  * delivered at commit, never after a rollback. A racing push that committed the same op makes
- * this fail with 23505, which the caller retries. Returns the new head.
+ * this fail with 23505, which the caller retries. Returns the new head. `server_time` is the
+ * moment of this last statement, right before COMMIT (`now()` would be the transaction's start,
+ * before the locks were waited for).
  */
 export async function appendEvents(tx: Transaction, events: readonly NewEvent[]): Promise<number> {
   const e = matchEvents;
@@ -79,8 +81,8 @@ export async function appendEvents(tx: Transaction, events: readonly NewEvent[])
       update ${h} set ${col(h.position)} = ${h.position} + ${events.length}
       where ${h.id} = 1 returning ${h.position} as head_position
     ), inserted as (
-      insert into ${e} (${list}, ${col(e.feedPosition)})
-      select ${list}, head.head_position - ${events.length} + r.ord
+      insert into ${e} (${list}, ${col(e.feedPosition)}, ${col(e.serverTime)})
+      select ${list}, head.head_position - ${events.length} + r.ord, clock_timestamp()
       from jsonb_to_recordset(${rows}::jsonb) as r(match_id text,
         tournament_id text, position int, op_id text, client_id text, seq int, type text,
         payload jsonb, client_time timestamptz, ord int)
