@@ -37,6 +37,7 @@ describe('FailedOpsPanel', () => {
     expect(screen.getByText('Point Bravo')).toBeInTheDocument();
     expect(screen.getByTestId('failed-reason')).toHaveTextContent('MATCH_FINISHED: Match is over');
     expect(screen.getByTestId('held-count')).toHaveAttribute('data-held', '2');
+    expect(screen.getByTestId('failed-attempts')).toHaveTextContent('Sent 1 time');
   });
 
   it('retries at once', () => {

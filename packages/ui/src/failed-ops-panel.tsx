@@ -60,6 +60,9 @@ export function FailedOpsPanel(props: FailedOpsPanelProps) {
             <p className="failed-reason" data-testid="failed-reason">
               {entry.lastError?.code}: {entry.lastError?.message}
             </p>
+            <p className="failed-when" data-testid="failed-attempts">
+              Sent {entry.attempts} {entry.attempts === 1 ? 'time' : 'times'}
+            </p>
             {confirming === entry.opId ? (
               <div className="failed-actions">
                 <span>Discard this action for good?</span>

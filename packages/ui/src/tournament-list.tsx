@@ -94,6 +94,14 @@ function MatchLink({ match: m, offline }: { match: MatchView; offline: boolean }
           )}
         </span>
       </Link>
+      <Link
+        href={`/matches/${m.id}/live`}
+        className="watch-live"
+        data-testid={`watch-live-${m.id}`}
+        aria-label={`Watch ${m.teamA} vs ${m.teamB} live`}
+      >
+        Watch live
+      </Link>
     </li>
   );
 }
