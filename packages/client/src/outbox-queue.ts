@@ -30,11 +30,14 @@ export async function nextBatch(
   skip: ReadonlySet<string>,
 ): Promise<OutboxEntry[]> {
   const floors = await failedFloors(db);
+  const pending = db.outbox
+    .where('[status+seq]')
+    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]);
+  // Nothing failed or kept back (the usual case): one indexed read (getAll), no cursor walk.
+  if (floors.size === 0 && skip.size === 0) return pending.limit(size).toArray();
   // A match with a skipped op sends nothing after it in this run either (its order).
   const skipFloors = new Map<string, number>();
-  return db.outbox
-    .where('[status+seq]')
-    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+  return pending
     .filter((e) => {
       if (isHeld(e, floors) || isHeld(e, skipFloors)) return false;
       if (!skip.has(e.opId)) return true;
