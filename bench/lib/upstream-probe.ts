@@ -53,10 +53,14 @@ async function main(): Promise<void> {
       });
       const run = async () => {
         const started = performance.now();
+        const cpu = process.cpuUsage();
         const tournaments = summary(await sync.runner.run('tournaments'));
         const schedules = summary(await sync.runner.run('schedules'));
         return {
           wallMs: performance.now() - started,
+          // This process's CPU (the sync and PGlite, not the simulator): the share of the wall
+          // time that is ours when the machine is shared.
+          cpuMs: Math.round((process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1000),
           calls: tournaments.calls + schedules.calls,
           writes: tournaments.writes + schedules.writes,
           jobs: { tournaments, schedules },
