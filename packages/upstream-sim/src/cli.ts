@@ -1,7 +1,8 @@
 #!/usr/bin/env -S npx tsx
 /**
  * `tsx packages/upstream-sim/src/cli.ts [--port 4100] [--speed 1] [--latency 0]
- * [--tournaments 6] [--matches 24]`: runs the simulator until SIGINT/SIGTERM.
+ * [--tournaments 6] [--matches 24] [--all-running] [--frozen]`: runs the simulator until
+ * SIGINT/SIGTERM (`--frozen` stops its clock: every answer stays the same).
  */
 import { parseArgs } from 'node:util';
 import { SimClock } from './clock';
@@ -15,6 +16,8 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '0' },
     tournaments: { type: 'string', default: '6' },
     matches: { type: 'string', default: '24' },
+    'all-running': { type: 'boolean', default: false },
+    frozen: { type: 'boolean', default: false },
   },
 });
 
@@ -22,11 +25,12 @@ async function main(): Promise<void> {
   const sim = await startUpstreamSim({
     port: Number(values.port),
     host: values.host,
-    clock: new SimClock({ speed: Number(values.speed) }),
+    clock: new SimClock({ speed: Number(values.speed), frozen: values.frozen }),
     latencyMs: Number(values.latency),
     season: {
       tournaments: Number(values.tournaments),
       matchesPerTournament: Number(values.matches),
+      allRunning: values['all-running'],
     },
   });
   console.log(

@@ -29,19 +29,17 @@ export function prestoFullJob(presto: Source<PrestoAdapter>): SyncJob {
             presto.adapter.listMatches(scope.call(validators), teamId),
           );
           if (!fetched.changed) return { status: 'unchanged' };
-          await upsertTournaments(ctx.db, 'presto', [fetched.data.tournament], held, scope.writes);
-          const result = await syncTournamentMatches(
-            ctx.db,
-            'presto',
-            teamId,
-            fetched.data.matches,
-            {
+          // One transaction (one commit) per team.
+          const result = await ctx.db.transaction(async (tx) => {
+            await upsertTournaments(tx, 'presto', [fetched.data.tournament], held, scope.writes);
+            const synced = await syncTournamentMatches(tx, 'presto', teamId, fetched.data.matches, {
               executionId: ctx.executionId,
               writes: scope.writes,
-            },
-          );
+            });
+            await validators.save(tx, [fetched.validator], scope.writes);
+            return synced;
+          });
           ctx.count('rescheduled', result.rescheduled);
-          await validators.save(ctx.db, [fetched.validator], scope.writes);
           return { status: 'success', records: result.processed };
         },
       );

@@ -73,17 +73,20 @@ export function schedulesJob(vis: Source<VisAdapter>): SyncJob {
             vis.adapter.listMatches(scope.call(validators), w.no),
           );
           let records = 0;
-          if (fetched.changed) {
-            const result = await syncTournamentMatches(ctx.db, 'vis', w.no, fetched.data.matches, {
-              executionId: ctx.executionId,
-              writes: scope.writes,
-            });
-            records = result.processed;
-            ctx.count('matchesWritten', result.inserted + result.updated);
-            ctx.count('rescheduled', result.rescheduled);
-            await validators.save(ctx.db, [fetched.validator], scope.writes);
-          }
-          await markScheduleSynced(ctx.db, 'vis', w.no, w.version ?? null, scope.writes);
+          // One transaction (one commit) per tournament: matches, validator and sync mark.
+          await ctx.db.transaction(async (tx) => {
+            if (fetched.changed) {
+              const result = await syncTournamentMatches(tx, 'vis', w.no, fetched.data.matches, {
+                executionId: ctx.executionId,
+                writes: scope.writes,
+              });
+              records = result.processed;
+              ctx.count('matchesWritten', result.inserted + result.updated);
+              ctx.count('rescheduled', result.rescheduled);
+              await validators.save(tx, [fetched.validator], scope.writes);
+            }
+            await markScheduleSynced(tx, 'vis', w.no, w.version ?? null, scope.writes);
+          });
           return { status: fetched.changed ? 'success' : 'unchanged', records };
         },
       );

@@ -27,12 +27,18 @@ export function tournamentsJob(vis: Source<VisAdapter>): SyncJob {
         return;
       }
       const held = await loadTournamentLinks(ctx.db, 'vis');
+      // All changed tournaments in one transaction; if that fails, one by one, so a bad one
+      // is isolated and the others are still stored.
+      const batch = await upsertTournaments(ctx.db, 'vis', listed.data, held, ctx.writes).catch(
+        () => undefined,
+      );
       await ctx.forEachTournament(
         listed.data,
         (t) => ({ providerNo: t.no, tournamentId: tournamentIdFor('vis', t.no) }),
         async (t, scope) => {
-          const written = await upsertTournaments(ctx.db, 'vis', [t], held, scope.writes);
-          return { status: written > 0 ? 'success' : 'unchanged', records: 1 };
+          const written =
+            batch ?? (await upsertTournaments(ctx.db, 'vis', [t], held, scope.writes));
+          return { status: written.includes(t.no) ? 'success' : 'unchanged', records: 1 };
         },
       );
       // Only a fully stored list may be skipped next time.

@@ -31,7 +31,8 @@ function tournamentHash(t: ProviderTournament): string {
 /**
  * Upserts provider tournaments keyed on their number: new or changed ones are written to
  * `tournaments` (what the app lists) and `upstream_tournaments` in one transaction, two
- * statements in all; unchanged ones (same content hash) are not written. Returns the count.
+ * statements in all; unchanged ones (same content hash) are not written. Returns the
+ * numbers of those written.
  */
 export async function upsertTournaments(
   db: Database,
@@ -39,11 +40,11 @@ export async function upsertTournaments(
   list: ProviderTournament[],
   held: Map<string, TournamentLink>,
   writes: WriteCounter,
-): Promise<number> {
+): Promise<string[]> {
   const changed = list
     .map((t) => ({ t, hash: tournamentHash(t) }))
     .filter(({ t, hash }) => held.get(t.no)?.contentHash !== hash);
-  if (changed.length === 0) return 0;
+  if (changed.length === 0) return [];
   await db.transaction(async (tx) => {
     await tx
       .insert(tournaments)
@@ -106,7 +107,7 @@ export async function upsertTournaments(
     held.set(t.no, link);
   }
   writes.add(changed.length * 2);
-  return changed.length;
+  return changed.map(({ t }) => t.no);
 }
 
 /** Records that a tournament's match list was synced at provider Version `version`. */
