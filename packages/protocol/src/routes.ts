@@ -17,8 +17,7 @@ export const API = {
   syncErrors: '/api/v1/sync/monitoring/errors',
   resolveSyncError: (id: number) => `/api/v1/sync/monitoring/errors/${id}/resolve`,
   manualTrigger: '/api/v1/sync/admin/manual-trigger',
-  manualTriggerRun: (id: string) =>
-    `/api/v1/sync/admin/manual-trigger/${encodeURIComponent(id)}`,
+  manualTriggerRun: (id: string) => `/api/v1/sync/admin/manual-trigger/${encodeURIComponent(id)}`,
   auditLog: '/api/v1/sync/admin/audit-log',
   alertRules: '/api/v1/sync/admin/alert-rules',
   alertRule: (id: string) => `/api/v1/sync/admin/alert-rules/${encodeURIComponent(id)}`,

@@ -32,7 +32,7 @@ export type SyncError = z.infer<typeof syncErrorSchema>;
 
 const booleanParam = z.pipe(
   z.enum(['true', 'false']),
-  z.transform((v: string) => v === 'true'),
+  z.transform((v: 'true' | 'false') => v === 'true'),
 );
 
 /** Filters of `GET /api/v1/sync/monitoring/errors`. */

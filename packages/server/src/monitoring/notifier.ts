@@ -79,14 +79,13 @@ export async function deliverAlertEvents(
       ]);
     }
     for (const [channel, send] of sends) {
-      const result = await send().catch(
-        (error: unknown): DeliveryResult => ({
-          ok: false,
-          attempts: 1,
-          detail: error instanceof Error ? error.message : String(error),
-        }),
-      );
-      if (!result.ok) log.warn('alert delivery failed', { channel, alertId: event.alert.id, ...result });
+      const result = await send().catch((error: unknown): DeliveryResult => ({
+        ok: false,
+        attempts: 1,
+        detail: error instanceof Error ? error.message : String(error),
+      }));
+      if (!result.ok)
+        log.warn('alert delivery failed', { channel, alertId: event.alert.id, ...result });
       await db
         .insert(alertDeliveries)
         .values({ alertId: event.alert.id, channel, event: event.kind, ...result })
