@@ -3,3 +3,4 @@ export * from './fixtures';
 export * from './test-databases';
 export * from './sse';
 export * from './webhook-receiver';
+export * from './monitoring';

@@ -108,12 +108,13 @@ export class SyncMonitor implements JobRunObserver {
           lastDurationMs: r.lastDurationMs,
           runningForMs: r.running && r.lastRunAt ? now.getTime() - r.lastRunAt.getTime() : null,
         })),
+        // Up to and including now: the run that just finished counts.
         successRate: async (job, minutes) =>
           successRateOf(
             await this.options.history.runs(
               db,
               new Date(now.getTime() - minutes * 60_000),
-              now,
+              new Date(now.getTime() + 1),
               job,
             ),
           ),
@@ -173,7 +174,7 @@ export class SyncMonitor implements JobRunObserver {
     await ensureJobRows(db, this.options.jobs());
     const [rows, activeAlerts] = await Promise.all([listJobStatus(db), listActiveAlerts(db)]);
     const dayAgo = new Date(now.getTime() - 24 * 3600_000);
-    const runs = await this.options.history.runs(db, dayAgo, now, null);
+    const runs = await this.options.history.runs(db, dayAgo, new Date(now.getTime() + 1), null);
     const errors = await db
       .select({ type: syncErrors.errorType })
       .from(syncErrors)
