@@ -70,7 +70,8 @@ export const executionHistory: RunHistorySource = {
         tournamentNo: r.provider_no,
         name: r.name,
         job: r.job,
-        outcome: OUTCOME[r.status] ?? (r.status === 'success' ? 'SUCCESS' : 'FAILED'),
+        // `unchanged` (the provider said nothing changed) is a successful sync too.
+        outcome: r.status === 'unchanged' ? 'SUCCESS' : (OUTCOME[r.status] ?? 'FAILED'),
         syncedAt: new Date(Number(r.at)).toISOString(),
         records: Number(r.records),
         error: r.error,
