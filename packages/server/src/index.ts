@@ -29,3 +29,4 @@ export { apiHandlers } from './app-handlers';
 export { createLogger, logger } from './logger';
 export type { Logger, LogLevel, LogFields, LoggerOptions } from './logger';
 export { startServer, shutdownServer } from './lifecycle';
+export * from './upstream';

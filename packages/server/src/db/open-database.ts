@@ -19,6 +19,7 @@ import type {
   DatabaseHandle,
   OpenDatabaseOptions,
   PgliteFactory,
+  RawDatabaseClient,
 } from './types';
 
 const DRIVERS = Symbol.for('courtsync.server.databaseDrivers');
@@ -34,6 +35,18 @@ const drivers: WeakMap<Database, DatabaseDriver> = ((
 /** The engine behind `db` if it was opened by `openDatabase`, else undefined. */
 export function databaseDriver(db: Database): DatabaseDriver | undefined {
   return drivers.get(db);
+}
+
+const CLIENTS = Symbol.for('courtsync.server.databaseClients');
+
+/** The raw client behind each database opened here (for session-level advisory locks). */
+const clients: WeakMap<Database, RawDatabaseClient> = ((
+  globalThis as typeof globalThis & { [CLIENTS]?: WeakMap<Database, RawDatabaseClient> }
+)[CLIENTS] ??= new WeakMap());
+
+/** The pg Pool or PGlite instance behind `db` if it was opened by `openDatabase`. */
+export function databaseClient(db: Database): RawDatabaseClient | undefined {
+  return clients.get(db);
 }
 
 /**
@@ -69,6 +82,7 @@ async function openPostgres(
   }
   const db = drizzlePg({ client: pool, schema });
   drivers.set(db, 'pg');
+  clients.set(db, { driver: 'pg', pool });
   // The live hub's LISTEN connection goes first: it would reconnect to a closing database.
   const close = async () => {
     await closeLiveHub(db);
@@ -95,6 +109,7 @@ async function openPglite(
     throw error;
   }
   drivers.set(db, 'pglite');
+  clients.set(db, { driver: 'pglite', pglite: client });
   const close = async () => {
     await closeLiveHub(db);
     await client.close();

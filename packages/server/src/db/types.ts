@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import type { Pool } from 'pg';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type * as schema from './schema';
@@ -45,3 +46,6 @@ export type OpenDatabaseOptions = ({ url: string; poolMax?: number } | PgliteOpt
   /** Insert the demo tournament (idempotent); default true. */
   seed?: boolean;
 };
+
+/** The connection pool or embedded instance behind a `Database`. */
+export type RawDatabaseClient = { driver: 'pg'; pool: Pool } | { driver: 'pglite'; pglite: PGlite };

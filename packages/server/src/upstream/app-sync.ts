@@ -1,0 +1,38 @@
+import type { Database } from '../db/types';
+import { upstreamConfigFromEnv } from './config';
+import { createUpstreamSync } from './sync-service';
+import type { UpstreamSync } from './sync-service';
+
+const KEY = Symbol.for('courtsync.server.upstreamSync');
+type Holder = typeof globalThis & { [KEY]?: UpstreamSync };
+
+/** The app's running sync, if started (on globalThis: Next loads server code twice). */
+export function appUpstreamSync(): UpstreamSync | undefined {
+  return (globalThis as Holder)[KEY];
+}
+
+/**
+ * Starts the app's sync when the environment enables it (see `upstreamConfigFromEnv`);
+ * returns it, or undefined when sync is off. Idempotent.
+ */
+export function startAppUpstreamSync(
+  db: Database,
+  env: NodeJS.ProcessEnv = process.env,
+): UpstreamSync | undefined {
+  const holder = globalThis as Holder;
+  if (holder[KEY]) return holder[KEY];
+  const config = upstreamConfigFromEnv(env);
+  if (!config.enabled) return undefined;
+  const sync = createUpstreamSync(db, config);
+  holder[KEY] = sync;
+  sync.start();
+  return sync;
+}
+
+/** Stops the app's sync (graceful shutdown) if it runs. */
+export async function stopAppUpstreamSync(timeoutMs?: number): Promise<void> {
+  const holder = globalThis as Holder;
+  const sync = holder[KEY];
+  delete holder[KEY];
+  await sync?.stop(timeoutMs);
+}
