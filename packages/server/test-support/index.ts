@@ -4,3 +4,4 @@ export * from './test-databases';
 export * from './sse';
 export * from './webhook-receiver';
 export * from './monitoring';
+export * from './sim-sync';

@@ -15,7 +15,7 @@ import {
 } from '../monitoring/manual-trigger';
 import type { MonitoringRuntime } from '../monitoring/runtime';
 import { DEFAULT_JOBS } from '../monitoring/runtime';
-import { setJobActive, ensureJobRows } from '../monitoring/sync-status';
+import { setJobActive } from '../monitoring/sync-status';
 import type { HandlerDeps } from './handler-deps';
 import { parseBody } from './monitoring-handlers';
 import { requireAdmin } from './require-admin';
@@ -60,9 +60,7 @@ export function createSyncAdminHandlers(
     withRequest(request, route, log, async (ctx) => {
       const admin = await requireAdmin(request);
       const name = knownJob(job);
-      const db = await getDb();
-      await ensureJobRows(db, [name]);
-      await setJobActive(db, name, active, admin.id, now());
+      await setJobActive(await getDb(), name, active, admin.id, now());
       ctx.fields.job = name;
       return jsonResponse(200, { job: name, active });
     });

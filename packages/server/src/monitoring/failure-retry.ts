@@ -52,6 +52,11 @@ export class FailureRetry {
     this.pending.set(job, retry);
   }
 
+  /** Whether a follow-up run of `job` is waiting for its delay. */
+  isWaiting(job: string): boolean {
+    return this.pending.has(job);
+  }
+
   /** Cancels waiting retries (shutdown). */
   stop(): void {
     this.controller.abort(new Error('retries stopped'));

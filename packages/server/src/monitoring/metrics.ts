@@ -8,9 +8,9 @@ export interface SyncMetrics {
   jobRuns: Counter<'job' | 'outcome'>;
   records: Counter<'job'>;
   errors: Counter<'job' | 'type'>;
-  upstreamRequests: Counter<'provider' | 'operation' | 'status'>;
-  upstreamResponse: Histogram<'provider' | 'operation'>;
-  cacheLookups: Counter<'provider' | 'result'>;
+  upstreamRequests: Counter<'endpoint' | 'status'>;
+  upstreamResponse: Histogram<'endpoint'>;
+  cacheLookups: Counter<'result'>;
   /** Refreshed from the database right before each scrape (see renderMetrics). */
   consecutiveFailures: Gauge<'job'>;
   lastSuccess: Gauge<'job'>;
@@ -56,21 +56,21 @@ function create(): SyncMetrics {
     }),
     upstreamRequests: new Counter({
       name: 'courtsync_upstream_requests_total',
-      help: 'Calls to upstream providers by HTTP status (none = no answer)',
-      labelNames: ['provider', 'operation', 'status'],
+      help: 'Calls (attempts) to upstream providers by endpoint and HTTP status (none = no answer)',
+      labelNames: ['endpoint', 'status'],
       registers,
     }),
     upstreamResponse: new Histogram({
       name: 'courtsync_upstream_response_seconds',
-      help: 'Response time of upstream providers',
-      labelNames: ['provider', 'operation'],
+      help: 'Response time of upstream providers per attempt',
+      labelNames: ['endpoint'],
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers,
     }),
     cacheLookups: new Counter({
       name: 'courtsync_upstream_cache_lookups_total',
-      help: 'Upstream answers that were unchanged (hit) or new (miss); hit ratio = hit / all',
-      labelNames: ['provider', 'result'],
+      help: 'Upstream answers that were unchanged (hit: 304) or new (miss); hit ratio = hit / all',
+      labelNames: ['result'],
       registers,
     }),
     consecutiveFailures: new Gauge({
@@ -112,19 +112,40 @@ export function syncMetrics(): SyncMetrics {
   return (holder[KEY] ??= create());
 }
 
-/** Counts a finished run into the counters and histograms. */
+/**
+ * The endpoint label of an upstream url: host and path with numbers replaced, so per-tournament
+ * or per-team paths do not each become a time series.
+ */
+export function endpointLabel(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname.replace(/\d+/g, ':n')}`;
+  } catch {
+    return 'invalid-url';
+  }
+}
+
+/** Counts one upstream attempt (F34: upstream calls, response times, cache hit ratio). */
+export function observeUpstreamCall(
+  url: string,
+  status: number | null,
+  ms: number,
+  notModified: boolean,
+  metrics: SyncMetrics = syncMetrics(),
+): void {
+  const endpoint = endpointLabel(url);
+  metrics.upstreamRequests.inc({ endpoint, status: String(status ?? 'none') });
+  metrics.upstreamResponse.observe({ endpoint }, ms / 1000);
+  if (status !== null && status < 400) {
+    metrics.cacheLookups.inc({ result: notModified ? 'hit' : 'miss' });
+  }
+}
+
+/** Counts a finished run into the job counters and the duration histogram. */
 export function observeRun(report: JobRunReport, metrics: SyncMetrics = syncMetrics()): void {
   const seconds = Math.max(0, report.finishedAt.getTime() - report.startedAt.getTime()) / 1000;
   metrics.jobDuration.observe({ job: report.job, outcome: report.outcome }, seconds);
   metrics.jobRuns.inc({ job: report.job, outcome: report.outcome });
   metrics.records.inc({ job: report.job }, report.recordsProcessed);
   for (const e of report.errors) metrics.errors.inc({ job: report.job, type: e.type });
-  for (const call of report.upstreamCalls ?? []) {
-    const labels = { provider: call.provider, operation: call.operation };
-    metrics.upstreamRequests.inc({ ...labels, status: String(call.status ?? 'none') });
-    metrics.upstreamResponse.observe(labels, call.durationMs / 1000);
-    if (call.cached !== undefined) {
-      metrics.cacheLookups.inc({ provider: call.provider, result: call.cached ? 'hit' : 'miss' });
-    }
-  }
 }

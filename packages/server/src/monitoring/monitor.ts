@@ -94,7 +94,18 @@ export class SyncMonitor implements JobRunObserver {
   }
 
   /** Evaluates every alert rule now; notifications go out in the background (see settled()). */
-  async evaluate(): Promise<AlertEvent[]> {
+  evaluate(): Promise<AlertEvent[]> {
+    const evaluation = this.evaluateNow();
+    const tracked = evaluation.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.deliveries.add(tracked);
+    void tracked.finally(() => this.deliveries.delete(tracked));
+    return evaluation;
+  }
+
+  private async evaluateNow(): Promise<AlertEvent[]> {
     const db = await this.options.getDb();
     const now = this.now();
     await ensureJobRows(db, this.options.jobs());
@@ -144,7 +155,7 @@ export class SyncMonitor implements JobRunObserver {
     return events;
   }
 
-  /** Resolves when every notification started so far has been delivered or given up. */
+  /** Resolves when every evaluation and notification started so far is over. */
   async settled(): Promise<void> {
     while (this.deliveries.size > 0) await Promise.all([...this.deliveries]);
   }

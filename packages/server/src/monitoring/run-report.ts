@@ -1,18 +1,5 @@
 import type { RunOutcome, SyncErrorType } from '@courtsync/protocol';
 
-/** One call to an upstream provider made during a run (F34: calls and response times). */
-export interface UpstreamCall {
-  /** `vis` or `presto` (any provider name). */
-  provider: string;
-  /** What was asked, e.g. `GetBeachMatchList`. */
-  operation: string;
-  durationMs: number;
-  /** HTTP status, or null when no answer came (network error, timeout). */
-  status: number | null;
-  /** True when the provider said "unchanged" (ETag/Version hit): nothing had to be written. */
-  cached?: boolean;
-}
-
 /** One classified failure of a run (the runner classifies; F33). */
 export interface RunFailure {
   type: SyncErrorType;
@@ -33,7 +20,8 @@ export interface JobRunReport {
   finishedAt: Date;
   outcome: RunOutcome;
   recordsProcessed: number;
-  upstreamCalls?: UpstreamCall[];
+  /** Calls (attempts) made to providers; each is also counted as it happens (metrics). */
+  upstreamCalls?: number;
   errors: RunFailure[];
   /** When the scheduler will run this job next, if it knows. */
   nextRunAt?: Date | null;

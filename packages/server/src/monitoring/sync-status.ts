@@ -93,20 +93,24 @@ export async function recordRunFinished(
   return row;
 }
 
-/** Pauses or resumes a job's scheduled runs (F23/F37); returns false for an unknown job. */
+/** Pauses or resumes a job's scheduled runs (F37); creates its row if it has none yet. */
 export async function setJobActive(
   db: Db,
   job: string,
   active: boolean,
   by: string,
   at: Date,
-): Promise<boolean> {
-  const rows = await db
-    .update(syncStatus)
-    .set({ active, pausedAt: active ? null : at, pausedBy: active ? null : by, updatedAt: at })
-    .where(eq(syncStatus.job, job))
-    .returning({ job: syncStatus.job });
-  return rows.length > 0;
+): Promise<void> {
+  const fields = {
+    active,
+    pausedAt: active ? null : at,
+    pausedBy: active ? null : by,
+    updatedAt: at,
+  };
+  await db
+    .insert(syncStatus)
+    .values({ job, ...fields })
+    .onConflictDoUpdate({ target: syncStatus.job, set: fields });
 }
 
 /** Whether scheduled runs of `job` may start (no row yet = active). */
