@@ -19,6 +19,8 @@ export function appUpstreamSync(): UpstreamSync | undefined {
 export function startAppUpstreamSync(
   db: Database,
   env: NodeJS.ProcessEnv = process.env,
+  /** Called with the sync before it starts (the monitoring hooks onto its runner). */
+  prepare?: (sync: UpstreamSync) => void,
 ): UpstreamSync | undefined {
   const holder = globalThis as Holder;
   if (holder[KEY]) return holder[KEY];
@@ -27,6 +29,7 @@ export function startAppUpstreamSync(
   // Paused jobs (sync_status.active, set from the admin dashboard) skip their scheduled runs.
   const sync = createUpstreamSync(db, { ...config, gate: (job) => isJobActive(db, job) });
   holder[KEY] = sync;
+  prepare?.(sync);
   sync.start();
   return sync;
 }
