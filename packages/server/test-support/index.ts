@@ -5,3 +5,4 @@ export * from './sse';
 export * from './webhook-receiver';
 export * from './monitoring';
 export * from './sim-sync';
+export * from './upstream';

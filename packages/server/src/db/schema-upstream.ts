@@ -138,7 +138,7 @@ export const syncExecutions = pgTable(
     success: boolean('success'),
     errorCategory: text('error_category'),
     errorMessage: text('error_message'),
-    details: jsonb('details').$type<Record<string, unknown>>(),
+    details: jsonb('details').$type<Record<string, number | number[]>>(),
   },
   (t) => [
     index('sync_executions_job_idx').on(t.jobName, t.startedAt),

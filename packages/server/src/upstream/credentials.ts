@@ -26,6 +26,9 @@ export class CredentialGuard {
     private failures: number,
   ) {}
 
+  /** Failures already counted: calls sharing one login see the same error once. */
+  private readonly counted = new WeakSet<Error>();
+
   /** Loads (or creates) the row of `provider`; a new fingerprint reactivates it. */
   static async load(
     db: Database,
@@ -64,8 +67,10 @@ export class CredentialGuard {
     try {
       result = await work();
     } catch (error) {
-      if (error instanceof SyncError && error.category === 'AUTH')
+      if (error instanceof SyncError && error.category === 'AUTH' && !this.counted.has(error)) {
+        this.counted.add(error);
         await this.recordFailure(error.message);
+      }
       throw error;
     }
     if (this.failures > 0) await this.reset();

@@ -7,6 +7,8 @@ export class CallMeter {
   retries = 0;
   notModified = 0;
   totalMs = 0;
+  /** Backoff delays waited before retries, in order (first 50). */
+  readonly backoffMs: number[] = [];
 
   constructor(private readonly parent?: CallMeter) {}
 
@@ -18,10 +20,11 @@ export class CallMeter {
     this.parent?.recordCall(ms, notModified);
   }
 
-  /** One retry about to be made. */
-  recordRetry(): void {
+  /** One retry about to be made after waiting `delayMs`. */
+  recordRetry(delayMs: number): void {
     this.retries += 1;
-    this.parent?.recordRetry();
+    if (this.backoffMs.length < 50) this.backoffMs.push(delayMs);
+    this.parent?.recordRetry(delayMs);
   }
 
   /** A child meter (one tournament's share of the run). */

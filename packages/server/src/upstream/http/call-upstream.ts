@@ -126,7 +126,7 @@ export async function callUpstream(
         options.signal.aborted ||
         wait > options.policy.maxDelayMs;
       if (giveUp) throw failure;
-      options.meter.recordRetry();
+      options.meter.recordRetry(wait);
       await sleep(wait, options.signal).catch(() => {
         throw failure;
       });

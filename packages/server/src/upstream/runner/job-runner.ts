@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { ulid } from 'ulid';
 import type { Database } from '../../db/types';
 import { logger } from '../../logger';
-import { classifyError, worstCategory } from '../errors';
+import { classifyError, storableMessage, worstCategory } from '../errors';
 import { DEFAULT_RETRY_POLICY } from '../http/backoff';
 import type { RetryPolicy } from '../http/backoff';
 import { finishExecution, startExecution } from '../store/executions';
@@ -170,7 +170,7 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
       upstreamCalls: ctx.meter.calls,
       writes: ctx.writes.rows,
       errorCategory,
-      errorMessage: errorMessage?.slice(0, 1000),
+      errorMessage: errorMessage === undefined ? undefined : storableMessage(errorMessage),
     };
     await finishExecution(
       this.db,
@@ -190,6 +190,7 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
           ...ctx.details,
           notModified: ctx.meter.notModified,
           upstreamMs: Math.round(ctx.meter.totalMs),
+          backoffMs: ctx.meter.backoffMs,
         },
       },
       ctx.results.map((r) => ({ ...r, executionId, jobName: job.name, provider: job.provider })),

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/types';
-import { classifyError, SyncError } from '../errors';
+import { classifyError, storableMessage, SyncError } from '../errors';
 import type { ErrorCategory } from '../errors';
 import type { RetryPolicy } from '../http/backoff';
 import { CallMeter } from '../http/call-meter';
@@ -107,7 +107,7 @@ export class RunContext {
           tournamentId,
           status: 'failed',
           errorCategory: failure.category,
-          errorMessage: failure.message.slice(0, 1000),
+          errorMessage: storableMessage(failure.message),
         };
       }
       result = {

@@ -52,10 +52,13 @@ export class ManualClock implements SchedulerClock {
     });
   }
 
-  /** Moves time to `target`, waking sleepers in order and letting them run in between. */
-  async advanceTo(target: Date): Promise<void> {
+  /**
+   * Moves time to `target`, waking sleepers in order. Before each step it waits until
+   * `sleepers` callers sleep again (their reaction may involve I/O, e.g. a database read).
+   */
+  async advanceTo(target: Date, sleepers = 0): Promise<void> {
     for (;;) {
-      await settle();
+      await this.waitForSleepers(sleepers);
       const due = this.waiters
         .filter((w) => w.at <= target.getTime())
         .sort((a, b) => a.at - b.at)[0];
@@ -65,7 +68,15 @@ export class ManualClock implements SchedulerClock {
       due.resolve();
     }
     this.current = target.getTime();
+    await this.waitForSleepers(sleepers);
+  }
+
+  private async waitForSleepers(count: number): Promise<void> {
     await settle();
+    const deadline = Date.now() + 5_000;
+    while (this.waiters.length < count && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
   }
 }
 
