@@ -207,6 +207,27 @@ describeEachDatabase('monitoring API', (get) => {
     expect(overview.errorsByType24h).toEqual({ API: 2, VALIDATION: 1, NETWORK: 1 });
   });
 
+  it("GET /api/health reports the database, the scheduler and the age of every job's last run", async () => {
+    const { db } = get();
+    const clock = new TestClock();
+    const monitoring = testMonitoring(db, clock);
+    await monitoring.monitor.runFinished(runReport('schedules', clock, 'SUCCESS'));
+    await monitoring.monitor.runStarted('tournaments', clock.now());
+    clock.advance(90_000);
+    const { api } = testApi(db, { monitoring });
+    const response = await api.health(adminRequest(API.health, { token: null }));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      status: 'ok',
+      scheduler: { running: false },
+      jobs: {
+        schedules: { active: true, lastOutcome: 'SUCCESS', lastRunAgeSeconds: 91 },
+        tournaments: { lastOutcome: null, lastRunAgeSeconds: 90 },
+      },
+    });
+  });
+
   it('answers 400 on bad input, never 500', async () => {
     const { db } = get();
     const { api } = testApi(db, { monitoring: testMonitoring(db, new TestClock()) });
