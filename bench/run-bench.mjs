@@ -1,6 +1,7 @@
-// `npm run bench`: measures every figure of issue #3 in one run and prints one line each.
-// Order: build check, helper bundles, server ingest (PostgreSQL, then PGlite), then the
-// browser figures against one PGlite server behind the bench proxy.
+// `npm run bench`: measures every figure in one run and prints one line each.
+// Order: upstream sync (figure 9, no build needed), build check, helper bundles, server ingest
+// (PostgreSQL, then PGlite), then the browser figures against one PGlite server behind the
+// bench proxy. A run of figure 9 alone (BENCH_ONLY=9) builds nothing.
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -10,8 +11,10 @@ import { createCleanup } from './lib/cleanup.mjs';
 import { failedFigure } from './lib/figure.mjs';
 import { RESULTS_DIR } from './lib/paths.mjs';
 import { writeReport } from './lib/report.mjs';
-import { log, selected, SETTINGS } from './lib/settings.mjs';
+import { anySelected, log, selected, SETTINGS } from './lib/settings.mjs';
 import { notBuiltFigures } from './figures/not-built.mjs';
+import { measureUpstreamSync } from './figures/upstream-sync.mjs';
+import { attempt } from './lib/attempt.mjs';
 import { BROWSER_FIGURES, runBrowserSuite } from './suites/browser-suite.mjs';
 import { runIngestSuite } from './suites/ingest-suite.mjs';
 
@@ -23,20 +26,28 @@ export async function runBench() {
   const figures = notBuiltFigures().filter((f) => selected(f.id));
   let build = 'no build';
   try {
-    build = await ensureAppBuild(log);
-    log(build);
-    log('bundling the probe, the baseline worker and the workspace packages (webpack)');
-    const assets = await bundleAssets();
-    const lib = await import(pathToFileURL(assets.workspaceLib).href);
-    if (selected('5a') || selected('5b')) await runIngestSuite({ lib, cleanup, figures });
-    await runBrowserSuite({ lib, assets, cleanup, figures }).catch((error) => {
-      // The shared setup failed: every browser figure not yet measured is an ERROR line.
-      log(`browser figures failed: ${error?.stack ?? error}`);
-      for (const figure of BROWSER_FIGURES) {
-        if (selected(figure.id) && !figures.some((f) => f.id === figure.id))
-          figures.push(failedFigure({ ...figure, error }));
-      }
-    });
+    // Figure 9 needs neither the app build nor the bundles: it runs the server's sync directly.
+    if (selected('9')) {
+      await attempt(figures, [{ id: '9', name: 'upstream sync' }], async () => [
+        await measureUpstreamSync(),
+      ]);
+    }
+    if (anySelected(BROWSER_FIGURES) || selected('5a') || selected('5b')) {
+      build = await ensureAppBuild(log);
+      log(build);
+      log('bundling the probe, the baseline worker and the workspace packages (webpack)');
+      const assets = await bundleAssets();
+      const lib = await import(pathToFileURL(assets.workspaceLib).href);
+      if (selected('5a') || selected('5b')) await runIngestSuite({ lib, cleanup, figures });
+      await runBrowserSuite({ lib, assets, cleanup, figures }).catch((error) => {
+        // The shared setup failed: every browser figure not yet measured is an ERROR line.
+        log(`browser figures failed: ${error?.stack ?? error}`);
+        for (const figure of BROWSER_FIGURES) {
+          if (selected(figure.id) && !figures.some((f) => f.id === figure.id))
+            figures.push(failedFigure({ ...figure, error }));
+        }
+      });
+    }
   } catch (error) {
     log(`bench crashed: ${error?.stack ?? error}`);
     figures.push(failedFigure({ id: '0', name: 'bench', error }));

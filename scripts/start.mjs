@@ -1,5 +1,8 @@
 // `npm start`: build the app (with its service worker), then serve it. The embedded database
-// is created, migrated and seeded by the server itself on boot (instrumentation.ts).
+// is created, migrated and seeded by the server itself on boot (instrumentation.ts). Unless a
+// real provider is configured (VIS_URL / PRESTO_URL) or UPSTREAM_SIM=off, the local upstream
+// simulator (packages/upstream-sim) starts too and the app syncs from it (F38).
+import { spawn } from 'node:child_process';
 import { bin, runStep } from './run-step.mjs';
 
 const port = process.env.PORT ?? '3000';
@@ -10,9 +13,29 @@ if (!skipBuild) {
   const code = await runStep(bin('next'), ['build', '--webpack']);
   if (code !== 0) process.exit(code);
 }
+
+const env = { ...process.env, NEXT_MANUAL_SIG_HANDLE: '1' };
+let sim;
+if (!env.VIS_URL && !env.PRESTO_URL && env.UPSTREAM_SIM !== 'off') {
+  const simPort = env.UPSTREAM_SIM_PORT ?? '4100';
+  const simUrl = `http://127.0.0.1:${simPort}`;
+  console.log(`> Starting the upstream simulator on ${simUrl} (UPSTREAM_SIM=off to skip)`);
+  sim = spawn(bin('tsx'), ['packages/upstream-sim/src/cli.ts', '--port', simPort], {
+    stdio: 'inherit',
+  });
+  Object.assign(env, {
+    VIS_URL: `${simUrl}/Vis2009/XmlRequest.asmx`,
+    VIS_USERNAME: 'courtsync',
+    VIS_PASSWORD: 'vis-secret',
+    PRESTO_URL: simUrl,
+    PRESTO_USERNAME: 'courtsync',
+    PRESTO_PASSWORD: 'presto-secret',
+    PRESTO_TEAM_IDS: 'team-101,team-102',
+  });
+}
+
 console.log(`> Starting CourtSync on http://localhost:${port}`);
 // Our own SIGTERM handler closes the database before exit (notes/database.md, pitfall 3).
-const code = await runStep(bin('next'), ['start', '-p', port], {
-  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: '1' },
-});
+const code = await runStep(bin('next'), ['start', '-p', port], { env });
+sim?.kill('SIGTERM');
 process.exit(code);

@@ -1,14 +1,6 @@
 // Figures whose feature does not exist yet: printed as n/a, never BELOW TARGET.
-import { notMeasured } from '../lib/figure.mjs';
 
-/** Figure 9 (upstream sync). */
+/** None left: figure 9 (upstream sync) is measured by upstream-sync.mjs. */
 export function notBuiltFigures() {
-  return [
-    notMeasured({
-      id: '9',
-      name: 'upstream sync, 100 tournaments / 5,000 matches',
-      note: 'n/a (not built yet)',
-      target: { text: 'first ≤ 15 s; second ≥ 60 % fewer calls', met: true },
-    }),
-  ];
+  return [];
 }

@@ -22,12 +22,12 @@ import type { UpstreamSync, UpstreamSyncOptions } from '../src/upstream/sync-ser
 export const SIM_START = Date.parse('2026-03-04T12:10:00Z');
 
 /**
- * Retries fast enough for tests: 3 attempts, 40 ms → 80 ms backoff. The 1 s timeout leaves room
- * for PGlite, which runs on the test thread as the simulator does.
+ * Retries fast enough for tests: 3 attempts, 40 ms → 80 ms backoff. The 3 s timeout leaves room
+ * for PGlite, which runs on the test thread (as does the simulator) and delays its callbacks.
  */
 export const TEST_RETRY_POLICY = {
   attempts: 3,
-  timeoutMs: 1000,
+  timeoutMs: 3000,
   baseDelayMs: 40,
   maxDelayMs: 2_000,
 };

@@ -77,9 +77,20 @@ export class SimSeason {
     return version;
   }
 
-  /** A VIS beach match now. */
+  private readonly snapshots = new Map<
+    number,
+    { now: number; key: string; snap: PlayedSnapshot }
+  >();
+
+  /** A VIS beach match now (memoised per instant: list answers read every match). */
   matchSnapshot(m: SimMatch): PlayedSnapshot {
-    return snapshotAt(BEACH, m, this.clock.now());
+    const now = this.clock.now();
+    const key = `${m.start}:${m.edits}`;
+    const held = this.snapshots.get(m.no);
+    if (held && held.now === now && held.key === key) return held.snap;
+    const snap = snapshotAt(BEACH, m, now);
+    this.snapshots.set(m.no, { now, key, snap });
+    return snap;
   }
 
   /** A Presto-style indoor game now. */

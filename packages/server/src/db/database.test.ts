@@ -146,7 +146,7 @@ describePg('PostgreSQL start-up', () => {
         db,
         sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
       );
-      // One row per migration of the journal, however many branches have added.
+      // Every migration of the journal applied exactly once.
       const journal = JSON.parse(
         readFileSync(path.join(resolveMigrationsDir(), 'meta/_journal.json'), 'utf8'),
       ) as { entries: unknown[] };

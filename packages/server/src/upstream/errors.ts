@@ -66,6 +66,5 @@ export function worstCategory(categories: ErrorCategory[]): ErrorCategory | unde
 
 /** A message fit to store: no control characters (PostgreSQL refuses NUL), at most `max` chars. */
 export function storableMessage(message: string, max = 1000): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   return message.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '\ufffd').slice(0, max);
 }
