@@ -1,6 +1,11 @@
 import { closeDatabase, getDatabase } from './db/singleton';
 import { requestsInFlight, waitForIdle } from './http/in-flight';
 import { logger } from './logger';
+import {
+  linkAppMonitoring,
+  startAppMonitoring,
+  stopAppMonitoring,
+} from './monitoring/app-monitoring';
 import { keepRunningWhenOutputCloses } from './output-streams';
 import { startAppUpstreamSync, stopAppUpstreamSync } from './upstream/app-sync';
 
@@ -11,7 +16,8 @@ import { startAppUpstreamSync, stopAppUpstreamSync } from './upstream/app-sync';
 export async function startServer(): Promise<void> {
   keepRunningWhenOutputCloses();
   const { db } = await getDatabase();
-  startAppUpstreamSync(db);
+  startAppUpstreamSync(db, process.env, linkAppMonitoring);
+  startAppMonitoring();
 }
 
 /**
@@ -22,6 +28,7 @@ export async function shutdownServer(drainTimeoutMs = 10_000): Promise<void> {
   logger.info('shutting down', { inFlight: requestsInFlight() });
   // Sync runs first: they write to the database that is closed last.
   await stopAppUpstreamSync(drainTimeoutMs);
+  await stopAppMonitoring();
   const drained = await waitForIdle(drainTimeoutMs);
   if (!drained)
     logger.warn('requests still in flight at shutdown', { inFlight: requestsInFlight() });

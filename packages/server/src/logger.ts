@@ -1,10 +1,12 @@
+import pino from 'pino';
+
 /** Severity of a log entry; `silent` as a threshold turns logging off. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 /** Extra structured fields of an entry (request id, durations, error …). */
 export type LogFields = Record<string, unknown>;
 
-/** A structured logger: one JSON object per line (F40). */
+/** A structured logger: one JSON object per line (F40), backed by pino. */
 export interface Logger {
   /** Logs at debug level. */
   debug(msg: string, fields?: LogFields): void;
@@ -28,17 +30,13 @@ export interface LoggerOptions {
   fields?: LogFields;
 }
 
-const RANK: Record<LogLevel | 'silent', number> = {
-  debug: 10,
-  info: 20,
-  warn: 30,
-  error: 40,
-  silent: 99,
-};
+const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 function defaultLevel(): LogLevel | 'silent' {
   const env = process.env.LOG_LEVEL;
-  if (env && env in RANK) return env as LogLevel | 'silent';
+  if (env && (env === 'silent' || (LEVELS as readonly string[]).includes(env))) {
+    return env as LogLevel | 'silent';
+  }
   return process.env.NODE_ENV === 'test' ? 'warn' : 'info';
 }
 
@@ -46,7 +44,7 @@ function defaultWrite(line: string, level: LogLevel): void {
   (level === 'warn' || level === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
 }
 
-/** Errors do not survive JSON.stringify (their fields are not enumerable); flatten them. */
+/** Errors do not survive JSON serialization (their fields are not enumerable); flatten them. */
 function serialize(value: unknown): unknown {
   if (value instanceof Error) {
     const code = (value as { code?: unknown }).code;
@@ -55,36 +53,62 @@ function serialize(value: unknown): unknown {
   return value;
 }
 
-/** Creates a JSON-lines logger. */
+/** True when `value` refers back to one of its own ancestors (pino would print "[Circular]"). */
+function circular(value: unknown, ancestors: Set<object> = new Set()): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (ancestors.has(value)) return true;
+  ancestors.add(value);
+  const found = Object.values(value).some((v) => circular(v, ancestors));
+  ancestors.delete(value);
+  return found;
+}
+
+/**
+ * Prepares an entry's fields: Errors flattened; a circular structure replaced by a note (as
+ * before pino: such an entry says so instead of printing a half-useful "[Circular]" tree).
+ */
+function fieldsOf(fields: LogFields): LogFields {
+  const out: LogFields = {};
+  for (const [key, value] of Object.entries(fields)) out[key] = serialize(value);
+  return circular(out) ? { note: 'unserializable fields' } : out;
+}
+
+/**
+ * Creates a JSON-lines logger on pino: `{"level":"info","time":"<ISO>","msg":…,…fields}`.
+ * Lines go through pino's multistream with one sink per level (dedupe), so `write` learns each
+ * line's level and the default sink splits stdout (debug, info) from stderr (warn, error).
+ * Writes are synchronous: a line is out before the call returns (tests and crash logs rely on it).
+ */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const threshold = RANK[options.level ?? defaultLevel()];
   const write = options.write ?? defaultWrite;
-  const bound = options.fields ?? {};
-  const log = (level: LogLevel, msg: string, fields: LogFields = {}): void => {
-    if (RANK[level] < threshold) return;
-    const entry: LogFields = { time: new Date().toISOString(), level, msg, ...bound };
-    for (const [key, value] of Object.entries(fields)) entry[key] = serialize(value);
-    let line: string;
-    try {
-      line = JSON.stringify(entry);
-    } catch {
-      // A circular or BigInt field must not turn logging into a crash.
-      line = JSON.stringify({
-        time: entry.time,
-        level,
-        msg,
-        ...bound,
-        note: 'unserializable fields',
-      });
-    }
-    write(line, level);
+  const streams = LEVELS.map((level) => ({
+    level,
+    stream: { write: (line: string) => write(line.replace(/\n$/, ''), level) },
+  }));
+  const base = pino(
+    {
+      level: options.level ?? defaultLevel(),
+      base: null,
+      timestamp: () => `,"time":"${new Date().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    pino.multistream(streams, { dedupe: true }),
+  );
+  return wrap(options.fields ? base.child(fieldsOf(options.fields)) : base);
+}
+
+function wrap(p: pino.Logger): Logger {
+  const log = (level: LogLevel) => (msg: string, fields?: LogFields) => {
+    if (!p.isLevelEnabled(level)) return;
+    if (fields) p[level](fieldsOf(fields), msg);
+    else p[level](msg);
   };
   return {
-    debug: (msg, fields) => log('debug', msg, fields),
-    info: (msg, fields) => log('info', msg, fields),
-    warn: (msg, fields) => log('warn', msg, fields),
-    error: (msg, fields) => log('error', msg, fields),
-    child: (fields) => createLogger({ ...options, fields: { ...bound, ...fields } }),
+    debug: log('debug'),
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
+    child: (fields) => wrap(p.child(fieldsOf(fields))),
   };
 }
 

@@ -2,4 +2,7 @@
 export * from './fixtures';
 export * from './test-databases';
 export * from './sse';
+export * from './webhook-receiver';
+export * from './monitoring';
+export * from './sim-sync';
 export * from './upstream';

@@ -111,3 +111,4 @@ export const pushCursors = pgTable('push_cursors', {
   lastPushAt: timestamptz('last_push_at').notNull().defaultNow(),
 });
 export * from './schema-upstream';
+export * from './schema-monitoring';

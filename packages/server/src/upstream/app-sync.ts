@@ -1,4 +1,5 @@
 import type { Database } from '../db/types';
+import { isJobActive } from '../monitoring/sync-status';
 import { upstreamConfigFromEnv } from './config';
 import { createUpstreamSync } from './sync-service';
 import type { UpstreamSync } from './sync-service';
@@ -18,13 +19,17 @@ export function appUpstreamSync(): UpstreamSync | undefined {
 export function startAppUpstreamSync(
   db: Database,
   env: NodeJS.ProcessEnv = process.env,
+  /** Called with the sync before it starts (the monitoring hooks onto its runner). */
+  prepare?: (sync: UpstreamSync) => void,
 ): UpstreamSync | undefined {
   const holder = globalThis as Holder;
   if (holder[KEY]) return holder[KEY];
   const config = upstreamConfigFromEnv(env);
   if (!config.enabled) return undefined;
-  const sync = createUpstreamSync(db, config);
+  // Paused jobs (sync_status.active, set from the admin dashboard) skip their scheduled runs.
+  const sync = createUpstreamSync(db, { ...config, gate: (job) => isJobActive(db, job) });
   holder[KEY] = sync;
+  prepare?.(sync);
   sync.start();
   return sync;
 }

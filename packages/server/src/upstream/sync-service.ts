@@ -7,7 +7,7 @@ import type { SyncSources } from './jobs/sources';
 import { PrestoAdapter } from './presto/presto-adapter';
 import type { PrestoConfig } from './presto/presto-session';
 import { JobRunner } from './runner/job-runner';
-import type { SyncJob } from './runner/job-types';
+import type { JobName, RunTrigger, SyncJob } from './runner/job-types';
 import type { SchedulerClock } from './schedule/clock';
 import { systemClock } from './schedule/clock';
 import { Scheduler } from './schedule/scheduler';
@@ -23,6 +23,8 @@ export interface UpstreamSyncOptions {
   instanceId?: string;
   clock?: SchedulerClock;
   catchUp?: boolean;
+  /** Asked before every scheduled run: false skips it (a paused job, F37). */
+  gate?: (job: JobName) => Promise<boolean>;
 }
 
 /** The sync of one app instance: its jobs, runner (guards, records) and scheduler. */
@@ -60,7 +62,10 @@ export function createUpstreamSync(db: Database, options: UpstreamSyncOptions): 
     retryPolicy: options.retryPolicy,
     now: () => clock.now(),
   });
-  const scheduler = new Scheduler(db, jobs, (job, trigger) => runner.run(job, trigger), {
+  const gate = options.gate;
+  const fire = async (job: JobName, trigger: RunTrigger) =>
+    gate && !(await gate(job)) ? undefined : runner.run(job, trigger);
+  const scheduler = new Scheduler(db, jobs, fire, {
     clock,
     catchUp: options.catchUp,
   });

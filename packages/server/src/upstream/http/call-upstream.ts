@@ -1,6 +1,7 @@
 import { SyncError } from '../errors';
 import { backoffDelay, sleep } from './backoff';
 import type { RetryPolicy } from './backoff';
+import { observeUpstreamCall } from '../../monitoring/metrics';
 import type { CallMeter } from './call-meter';
 
 /** One HTTP request to a provider. */
@@ -61,6 +62,7 @@ async function attempt(request: UpstreamRequest, options: CallOptions): Promise<
   };
   const started = performance.now();
   let notModified = false;
+  let status: number | null = null;
   try {
     const response = await fetch(request.url, {
       method: request.method,
@@ -68,6 +70,7 @@ async function attempt(request: UpstreamRequest, options: CallOptions): Promise<
       body: request.body,
       signal,
     });
+    status = response.status;
     const body = await response.text();
     notModified = response.status === 304;
     if (!response.ok && !notModified) throw statusError(response, body);
@@ -95,7 +98,9 @@ async function attempt(request: UpstreamRequest, options: CallOptions): Promise<
       cause: error,
     });
   } finally {
-    options.meter.recordCall(performance.now() - started, notModified);
+    const ms = performance.now() - started;
+    options.meter.recordCall(ms, notModified);
+    observeUpstreamCall(request.url, status, ms, notModified);
   }
 }
 

@@ -18,7 +18,7 @@ export interface RunnerEvents {
   'run:start': [{ job: JobName; executionId: number; trigger: RunTrigger }];
   'run:finish': [RunSummary & { trigger: RunTrigger }];
   'run:skipped': [{ job: JobName; reason: SkipReason; trigger: RunTrigger }];
-  'tournament:result': [{ job: JobName; executionId: number } & TournamentResult];
+  'tournament:result': [{ job: JobName; executionId: number; planned: number } & TournamentResult];
 }
 
 /** How runs are made. */
@@ -135,8 +135,10 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
       executionId,
       signal,
       this.settings,
-      (r) => this.emit('tournament:result', { job: job.name, executionId, ...r }),
+      (r) =>
+        this.emit('tournament:result', { job: job.name, executionId, planned: ctx.planned, ...r }),
     );
+    if (trigger.kind === 'manual' && trigger.tournamentNo) ctx.only = trigger.tournamentNo;
     let jobError;
     try {
       await job.run(ctx);

@@ -32,7 +32,9 @@ export interface SyncJob {
 
 /** Why and for which tick a run starts. */
 export type RunTrigger =
-  { kind: 'scheduled' | 'catch-up'; slot: Date } | { kind: 'manual'; reason?: string };
+  | { kind: 'scheduled' | 'catch-up'; slot: Date }
+  /** A manual run; with `tournamentNo`, of that one tournament only (F37). */
+  | { kind: 'manual'; reason?: string; tournamentNo?: string };
 
 /** Why a trigger did not start a run. */
 export type SkipReason = 'overlap' | 'locked' | 'slot-taken' | 'stopping';

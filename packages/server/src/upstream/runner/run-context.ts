@@ -38,6 +38,10 @@ export class RunContext {
   readonly results: TournamentResult[] = [];
   readonly details: Record<string, number> = {};
   records = 0;
+  /** Only this tournament (a manual sync of one tournament, F37); all when undefined. */
+  only?: string;
+  /** Tournaments handed to forEachTournament so far (the manual sync's progress). */
+  planned = 0;
 
   constructor(
     readonly db: Database,
@@ -73,7 +77,9 @@ export class RunContext {
     ref: (item: T) => TournamentRef,
     work: (item: T, scope: TournamentScope) => Promise<TournamentOutcome>,
   ): Promise<void> {
-    await mapLimit(items, this.settings.concurrency, async (item) => {
+    const chosen = this.only ? items.filter((i) => ref(i).providerNo === this.only) : items;
+    this.planned += chosen.length;
+    await mapLimit(chosen, this.settings.concurrency, async (item) => {
       const { providerNo, tournamentId } = ref(item);
       const meter = this.meter.child();
       const writes = this.writes.child();

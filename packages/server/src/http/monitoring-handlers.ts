@@ -1,0 +1,130 @@
+import {
+  acknowledgeAlertBodySchema,
+  healthOverviewSchema,
+  performanceHistoryQuerySchema,
+  performanceHistorySchema,
+  resolveErrorBodySchema,
+  syncErrorListSchema,
+  syncErrorQuerySchema,
+  tournamentSyncListSchema,
+} from '@courtsync/protocol';
+import { z } from 'zod/mini';
+import { acknowledgeAlert, listActiveAlerts } from '../monitoring/alert-engine';
+import { listErrors, resolveError, toSyncError } from '../monitoring/error-log';
+import type { MonitoringRuntime } from '../monitoring/runtime';
+import { toIssues } from '../services/push/validate-ops';
+import type { HandlerDeps } from './handler-deps';
+import { parseQuery } from './handler-deps';
+import { readJsonBody } from './read-body';
+import { requireAdmin } from './require-admin';
+import { HttpError, jsonResponse } from './responses';
+import { withRequest } from './with-request';
+
+/** Handlers of /api/v1/sync/monitoring/* (admin only, F32–F36). */
+export interface MonitoringHandlers {
+  /** GET health-overview: overall status, a card per job, active alerts. */
+  healthOverview(request: Request): Promise<Response>;
+  /** GET performance-history?period=24h|7d&entity=<job>: the charts' buckets. */
+  performanceHistory(request: Request): Promise<Response>;
+  /** GET tournaments: the latest sync result per tournament. */
+  tournamentSync(request: Request): Promise<Response>;
+  /** GET alerts: unresolved alerts. */
+  listAlerts(request: Request): Promise<Response>;
+  /** POST alerts/:id/acknowledge. */
+  acknowledgeAlert(request: Request, id: string): Promise<Response>;
+  /** GET errors?job&type&severity&resolved&limit: the error log. */
+  listSyncErrors(request: Request): Promise<Response>;
+  /** POST errors/:id/resolve {notes}. */
+  resolveSyncError(request: Request, id: string): Promise<Response>;
+}
+
+const SMALL_BODY = 16 * 1024;
+
+/** A numeric path id; 400 VALIDATION_FAILED when it is not a positive integer. */
+export function parseNumericId(id: string, what: string): number {
+  const n = Number(id);
+  if (!/^\d{1,15}$/.test(id) || !Number.isSafeInteger(n) || n < 1) {
+    throw new HttpError(400, 'VALIDATION_FAILED', `Invalid ${what} id`);
+  }
+  return n;
+}
+
+/** A JSON body parsed with `schema`; 400 VALIDATION_FAILED listing the issues. */
+export async function parseBody<T extends z.ZodMiniType>(
+  request: Request,
+  schema: T,
+): Promise<z.infer<T>> {
+  const parsed = schema.safeParse(await readJsonBody(request, SMALL_BODY));
+  if (!parsed.success) {
+    throw new HttpError(400, 'VALIDATION_FAILED', 'Invalid body', toIssues(parsed.error));
+  }
+  return parsed.data;
+}
+
+/** Builds the monitoring handlers over the monitoring runtime. */
+export function createMonitoringHandlers(
+  { getDb, log }: HandlerDeps,
+  monitoring: () => MonitoringRuntime,
+): MonitoringHandlers {
+  const now = () => monitoring().monitor.now();
+  return {
+    healthOverview: (request) =>
+      withRequest(request, 'healthOverview', log, async () => {
+        await requireAdmin(request);
+        const overview = await monitoring().monitor.healthOverview();
+        return jsonResponse(200, healthOverviewSchema.parse(overview));
+      }),
+
+    performanceHistory: (request) =>
+      withRequest(request, 'performanceHistory', log, async () => {
+        await requireAdmin(request);
+        const query = parseQuery(request, performanceHistoryQuerySchema);
+        const history = await monitoring().monitor.performanceHistory(
+          query.period,
+          query.entity ?? null,
+        );
+        return jsonResponse(200, performanceHistorySchema.parse(history));
+      }),
+
+    tournamentSync: (request) =>
+      withRequest(request, 'tournamentSync', log, async () => {
+        await requireAdmin(request);
+        const tournaments = await monitoring().monitor.tournamentResults(200);
+        return jsonResponse(200, tournamentSyncListSchema.parse({ tournaments }));
+      }),
+
+    listAlerts: (request) =>
+      withRequest(request, 'listAlerts', log, async () => {
+        await requireAdmin(request);
+        return jsonResponse(200, { alerts: await listActiveAlerts(await getDb()) });
+      }),
+
+    acknowledgeAlert: (request, id) =>
+      withRequest(request, 'acknowledgeAlert', log, async () => {
+        const admin = await requireAdmin(request);
+        const alertId = parseNumericId(id, 'alert');
+        const body = await parseBody(request, acknowledgeAlertBodySchema);
+        const alert = await acknowledgeAlert(await getDb(), alertId, admin.id, body.note, now());
+        if (!alert) throw new HttpError(404, 'NOT_FOUND', 'No unresolved alert with this id');
+        return jsonResponse(200, alert);
+      }),
+
+    listSyncErrors: (request) =>
+      withRequest(request, 'listSyncErrors', log, async () => {
+        await requireAdmin(request);
+        const query = parseQuery(request, syncErrorQuerySchema);
+        const rows = await listErrors(await getDb(), query);
+        return jsonResponse(200, syncErrorListSchema.parse({ errors: rows.map(toSyncError) }));
+      }),
+
+    resolveSyncError: (request, id) =>
+      withRequest(request, 'resolveSyncError', log, async () => {
+        const admin = await requireAdmin(request);
+        const errorId = parseNumericId(id, 'error');
+        const body = await parseBody(request, resolveErrorBodySchema);
+        const row = await resolveError(await getDb(), errorId, admin.id, body.notes, now());
+        if (!row) throw new HttpError(404, 'NOT_FOUND', 'No error with this id');
+        return jsonResponse(200, toSyncError(row));
+      }),
+  };
+}

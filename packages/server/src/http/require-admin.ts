@@ -1,0 +1,52 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { HttpError } from './responses';
+
+/** Who passed the admin check; `id` goes into audit rows ("who"). */
+export interface AdminPrincipal {
+  id: string;
+}
+
+/** Cookie the temporary admin sign-in sets (see `requireAdmin`). */
+export const ADMIN_COOKIE = 'courtsync_admin';
+
+function credentialOf(request: Request): string | null {
+  const auth = request.headers.get('authorization');
+  const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return bearer;
+  const cookies = request.headers.get('cookie') ?? '';
+  for (const part of cookies.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === ADMIN_COOKIE && value.length > 0) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
+/** Equal strings in constant time (hashing first makes the lengths equal). */
+function same(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+/**
+ * THE admin check of every admin API (F32–F37 monitoring and admin routes): resolves with the
+ * admin, or throws HttpError 401 AUTH_REQUIRED (no credentials) / 403 FORBIDDEN (not admin).
+ *
+ * TEMPORARY RULE until sign-in and roles (issue #11, F21) land — replace this body with "the
+ * signed-in user has the admin role" and nothing else changes: the caller is admin when it
+ * presents the server's `ADMIN_TOKEN` as `Authorization: Bearer <token>` or in the
+ * `courtsync_admin` cookie (the dashboard's sign-in box sets it). Without `ADMIN_TOKEN` the
+ * admin APIs are closed to everyone.
+ */
+export async function requireAdmin(
+  request: Request,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<AdminPrincipal> {
+  const credential = credentialOf(request);
+  if (!credential) throw new HttpError(401, 'AUTH_REQUIRED', 'Sign in as an admin');
+  const token = env.ADMIN_TOKEN;
+  if (!token || !same(credential, token)) {
+    throw new HttpError(403, 'FORBIDDEN', 'Admin role required');
+  }
+  return { id: 'admin' };
+}
