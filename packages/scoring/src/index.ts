@@ -1,10 +1,21 @@
 export type {
   Team,
   MatchFormat,
+  Sanction,
+  CorrectedSet,
   ScoringEvent,
+  ScoringEventType,
   SetScore,
+  TeamCounts,
+  ScoreAt,
+  TimeoutRecord,
+  SubstitutionRecord,
+  SanctionRecord,
+  SetDetail,
+  MatchDetails,
   MatchState,
+  FullMatchState,
   ScoringErrorCode,
 } from './types';
 export type { FormatRules } from './format-rules';
-export { replay, MatchReplayer, ScoringError, FORMAT_RULES } from './replay';
+export { replay, replayFull, MatchReplayer, ScoringError, FORMAT_RULES } from './replay';

@@ -1,6 +1,13 @@
 import { FORMAT_RULES, pointsForSet, setsToWin, type FormatRules } from './format-rules';
 import { ScoringError } from './scoring-error';
-import type { MatchFormat, MatchState, ScoringEvent, SetScore, Team } from './types';
+import type {
+  FullMatchState,
+  MatchFormat,
+  MatchState,
+  ScoringEvent,
+  SetScore,
+  Team,
+} from './types';
 
 /** What undoing one rally needs, so undo is O(1) instead of a replay from scratch. */
 interface RallyRecord {
@@ -77,6 +84,29 @@ export class MatchReplayer {
     return state;
   }
 
+  /** The state with every scoreboard detail (provisional: the full rules come next). */
+  get fullState(): FullMatchState {
+    const left: Team = 'A';
+    return {
+      ...this.state,
+      set: this.sets.length,
+      sides: { left, right: 'B' },
+      timeoutsLeft: { A: 0, B: 0 },
+      substitutionsLeft: { A: 0, B: 0 },
+      sanctions: [],
+      technicalTimeoutDue: false,
+      sideSwitchDue: false,
+      setDetails: this.sets.map(() => ({
+        firstServer: 'A',
+        startLeft: 'A',
+        timeouts: [],
+        substitutions: [],
+        corrected: false,
+      })),
+      actions: this.history.length,
+    };
+  }
+
   /** Number of events accepted so far, undos included (refused events are not counted). */
   get eventCount(): number {
     return this.accepted;
@@ -87,7 +117,7 @@ export class MatchReplayer {
     assertEvent(event);
     // All checks happen before any mutation, so a refused event leaves no trace.
     if (event.type === 'undo') this.undo();
-    else this.rally(event.winner);
+    else if (event.type === 'rally') this.rally(event.winner);
     this.accepted += 1;
     return this.state;
   }

@@ -1,5 +1,5 @@
 import { MatchReplayer, replay } from '@courtsync/scoring';
-import type { Team } from '@courtsync/scoring';
+import type { ScoringEvent, Team } from '@courtsync/scoring';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../db/open-database';
 import { DEMO_TOURNAMENT_ID } from '../../db/seed';
@@ -154,7 +154,9 @@ describeEachDatabase('applyPush', (get, driver) => {
         ops.forEach((op, k) => {
           expect([mine[k]?.status, theirs[k]?.status].sort()).toEqual(['applied', 'duplicate']);
           expected.apply(
-            op.type === 'undo' ? { type: 'undo' } : { type: 'rally', winner: op.payload.winner },
+            op.type === 'undo'
+              ? { type: 'undo' }
+              : ({ type: op.type, ...op.payload } as ScoringEvent),
           );
         });
       }
