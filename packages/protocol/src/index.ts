@@ -6,3 +6,5 @@ export * from './matches';
 export * from './routes';
 export * from './feed';
 export * from './effective-log';
+export * from './scores';
+export * from './device-export';

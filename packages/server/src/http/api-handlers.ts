@@ -6,6 +6,8 @@ import { createHealthHandler } from './health-handler';
 import type { HealthHandler } from './health-handler';
 import { createMatchHandlers } from './match-handlers';
 import type { MatchHandlers } from './match-handlers';
+import { createScoreHandlers } from './score-handlers';
+import type { ScoreHandlers } from './score-handlers';
 import { createStreamHandler } from './stream-handler';
 import type { StreamHandler, StreamOptions } from './stream-handler';
 import { createSyncHandlers } from './sync-handlers';
@@ -21,10 +23,17 @@ export interface ApiHandlerOptions extends StreamOptions {
 
 /**
  * The API's route handlers as plain `Request → Response` functions (no Next.js types):
- * push, pull, stream, connectivityTest, getMatch, getMatchEvents, listTournaments, health.
+ * push, pull, stream, connectivityTest, getMatch, getMatchEvents, listTournaments, health,
+ * and the score APIs (listScores, getScore, getScoreHistory, postScoreCorrection).
  */
 export interface ApiHandlers
-  extends SyncHandlers, StreamHandler, MatchHandlers, TournamentHandlers, HealthHandler {}
+  extends
+    SyncHandlers,
+    StreamHandler,
+    MatchHandlers,
+    TournamentHandlers,
+    HealthHandler,
+    ScoreHandlers {}
 
 /** Builds the handlers over a lazily opened database (`getDb` is called per request). */
 export function createApiHandlers(
@@ -38,5 +47,6 @@ export function createApiHandlers(
     ...createMatchHandlers(deps),
     ...createTournamentHandlers(deps),
     ...createHealthHandler(deps),
+    ...createScoreHandlers(deps),
   };
 }
