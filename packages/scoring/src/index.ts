@@ -18,4 +18,6 @@ export type {
   ScoringErrorCode,
 } from './types';
 export type { FormatRules } from './format-rules';
+export type { PlayRules } from './play-rules';
+export { PLAY_RULES } from './play-rules';
 export { replay, replayFull, MatchReplayer, ScoringError, FORMAT_RULES } from './replay';
