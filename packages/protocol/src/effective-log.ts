@@ -106,7 +106,7 @@ export class EffectiveLog {
   apply(action: LoggedAction): ActionOutcome {
     if (action.type !== 'undo') {
       const event = scoringEvent(action);
-      this.replayer.apply(event);
+      this.replayer.step(event);
       this.inEffect.push({ opId: action.opId, event, counted: true });
       this.known.add(action.opId);
       this.seen.add(action.opId);
@@ -128,7 +128,7 @@ export class EffectiveLog {
     const [removed] = this.inEffect.splice(index, 1);
     this.known.delete(target);
     this.seen.add(action.opId);
-    if (moved === 0 && removed?.counted) this.replayer.apply({ type: 'undo' });
+    if (moved === 0 && removed?.counted) this.replayer.step({ type: 'undo' });
     else this.rebuild();
     return { kind: 'applied', moved };
   }
@@ -148,7 +148,7 @@ export class EffectiveLog {
     this.replayer = new MatchReplayer(this.format);
     for (const action of this.inEffect) {
       try {
-        this.replayer.apply(action.event);
+        this.replayer.step(action.event);
         action.counted = true;
       } catch (error) {
         if (!(error instanceof ScoringError)) throw error;

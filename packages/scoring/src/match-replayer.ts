@@ -63,12 +63,20 @@ export class MatchReplayer {
 
   /** Validates and applies one event; throws ScoringError and stays unchanged if refused. */
   apply(event: ScoringEvent): MatchState {
+    this.step(event);
+    return this.state;
+  }
+
+  /**
+   * `apply` without building a copy of the state: replaying a log reads the state once at
+   * the end, and that copy would otherwise cost more than the rally itself.
+   */
+  step(event: ScoringEvent): void {
     assertEvent(event);
     if (event.type === 'undo') this.undo();
     else if (event.type === 'rally') this.rally(event.winner);
     else this.withSnapshot(event);
     this.accepted += 1;
-    return this.state;
   }
 
   /** Scores one rally; closes the set (and maybe the match) when it reaches its points by 2. */

@@ -17,7 +17,7 @@ function replayWith(format: MatchFormat, events: readonly ScoringEvent[]): Match
   // A plain loop (not forEach) so holes in a sparse array from JS callers are refused, not skipped.
   for (let index = 0; index < events.length; index += 1) {
     try {
-      replayer.apply(events[index] as ScoringEvent);
+      replayer.step(events[index] as ScoringEvent);
     } catch (error) {
       if (error instanceof ScoringError) throw new ScoringError(error.code, error.message, index);
       throw error;
