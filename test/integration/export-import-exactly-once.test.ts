@@ -1,12 +1,10 @@
+import { loadMatch, pullMatch, record } from '@courtsync/client';
 import {
-  exportDeviceData,
   deviceExportText,
+  exportDeviceData,
   importDeviceData,
-  loadMatch,
   parseDeviceExport,
-  pullMatch,
-  record,
-} from '@courtsync/client';
+} from '@courtsync/client/device-data';
 import { createApiHandlers, getMatchEvents, getMatchView } from '@courtsync/server';
 import { createTestMatch, describeEachDatabase } from '@courtsync/server/test-support';
 import { syncNetwork } from './sync-network';

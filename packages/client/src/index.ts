@@ -9,6 +9,7 @@ export {
   observeQueueStats,
   observeQueue,
   observeMatch,
+  observeTournamentMatches,
   type QueueStats,
   type QueuedOp,
 } from './queue-stats';
@@ -34,21 +35,3 @@ export {
 export { connectLiveFeed, FEED_CHANNEL, type LiveFeedEnv, type LiveFeedOptions } from './live-feed';
 export { createMatchPuller, type MatchPuller } from './match-puller';
 export { refreshTournaments, observeSavedTournaments, type SavedTournaments } from './tournaments';
-export {
-  exportDeviceData,
-  deviceExportText,
-  deviceExportFileName,
-  importDeviceData,
-  parseDeviceExport,
-  type ImportSummary,
-} from './device-data';
-export {
-  buildScoresheet,
-  loadScoresheet,
-  scoresheetCsv,
-  describeAction,
-  type Scoresheet,
-  type SheetEntry,
-  type SheetSet,
-  type SheetPoint,
-} from './scoresheet';

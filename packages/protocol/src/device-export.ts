@@ -1,5 +1,11 @@
 import { z } from 'zod/mini';
-import { countSchema, entityIdSchema, isoTimeSchema, positiveIntSchema, uniqueIdSchema } from './ids';
+import {
+  countSchema,
+  entityIdSchema,
+  isoTimeSchema,
+  positiveIntSchema,
+  uniqueIdSchema,
+} from './ids';
 import { appliedOpSchema, tournamentViewSchema } from './matches';
 import { matchFormatSchema, opSchema } from './ops';
 

@@ -6,5 +6,3 @@ export * from './matches';
 export * from './routes';
 export * from './feed';
 export * from './effective-log';
-export * from './scores';
-export * from './device-export';

@@ -1,4 +1,8 @@
-import { DEVICE_EXPORT_KIND, DEVICE_EXPORT_VERSION, type DeviceExport } from '@courtsync/protocol';
+import {
+  DEVICE_EXPORT_KIND,
+  DEVICE_EXPORT_VERSION,
+  type DeviceExport,
+} from '@courtsync/protocol/device-export';
 import type { CourtSyncDb } from '../courtsync-db';
 
 /**

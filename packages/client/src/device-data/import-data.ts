@@ -1,4 +1,4 @@
-import { deviceExportSchema, type DeviceExport } from '@courtsync/protocol';
+import { deviceExportSchema, type DeviceExport } from '@courtsync/protocol/device-export';
 import { replay } from '@courtsync/scoring';
 import type { CourtSyncDb, LocalMatch, OutboxEntry } from '../courtsync-db';
 import { ClientError } from '../client-error';

@@ -1,9 +1,9 @@
+import { apiErrorSchema } from '@courtsync/protocol';
 import {
-  apiErrorSchema,
   historyResponseSchema,
   SCORE_API,
   scoreCorrectionResponseSchema,
-} from '@courtsync/protocol';
+} from '@courtsync/protocol/scores';
 import {
   createTestMatch,
   dbFingerprint,

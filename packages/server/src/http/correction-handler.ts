@@ -2,7 +2,7 @@ import {
   scoreCorrectionRequestSchema,
   scoreCorrectionResponseSchema,
   type ScoreCorrectionResponse,
-} from '@courtsync/protocol';
+} from '@courtsync/protocol/scores';
 import { recordCorrection } from '../services/scores/record-correction';
 import { toIssues } from '../services/push/validate-ops';
 import type { HandlerDeps } from './handler-deps';

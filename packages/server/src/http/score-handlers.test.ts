@@ -1,11 +1,10 @@
+import { apiErrorSchema, EffectiveLog } from '@courtsync/protocol';
 import {
-  apiErrorSchema,
-  EffectiveLog,
   historyResponseSchema,
   matchScoreSchema,
   SCORE_API,
   scoreListResponseSchema,
-} from '@courtsync/protocol';
+} from '@courtsync/protocol/scores';
 import type { Op } from '@courtsync/protocol';
 import { replay } from '@courtsync/scoring';
 import {

@@ -4,7 +4,7 @@ import {
   matchScoreSchema,
   scoreListQuerySchema,
   scoreListResponseSchema,
-} from '@courtsync/protocol';
+} from '@courtsync/protocol/scores';
 import { readHistory } from '../services/scores/read-history';
 import { getScore, listScores } from '../services/scores/read-scores';
 import { createCorrectionHandler } from './correction-handler';

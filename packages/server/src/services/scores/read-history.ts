@@ -4,7 +4,7 @@ import type {
   HistoryQuery,
   HistoryResponse,
   RunningScore,
-} from '@courtsync/protocol';
+} from '@courtsync/protocol/scores';
 import type { MatchState } from '@courtsync/scoring';
 import { and, asc, eq } from 'drizzle-orm';
 import { matches, matchEvents } from '../../db/schema';

@@ -1,4 +1,4 @@
-import type { MatchScore, ScoreListQuery } from '@courtsync/protocol';
+import type { MatchScore, ScoreListQuery } from '@courtsync/protocol/scores';
 import { and, asc, eq, min } from 'drizzle-orm';
 import { matches, matchEvents, matchTeams, tournaments } from '../../db/schema';
 import type { Database, Transaction } from '../../db/types';

@@ -1,4 +1,5 @@
-import type { MatchScore, Op, OpResult, ScoreCorrectionRequest } from '@courtsync/protocol';
+import type { Op, OpResult } from '@courtsync/protocol';
+import type { MatchScore, ScoreCorrectionRequest } from '@courtsync/protocol/scores';
 import { ulid } from 'ulid';
 import type { Database } from '../../db/types';
 import { applyPush } from '../push/apply-push';
