@@ -33,11 +33,15 @@ export interface AckedOp {
   payload: Op['payload'];
 }
 
-/** One event of a match's server-confirmed log, as the pull brought it. */
+/**
+ * One event of a match's server-confirmed log, as the pull brought it. The times feed the
+ * scoresheet (F6); events stored before they were kept have none.
+ */
 export type ConfirmedEvent = Pick<
   FeedEvent,
   'matchId' | 'matchPosition' | 'position' | 'opId' | 'clientId' | 'type' | 'payload'
->;
+> &
+  Partial<Pick<FeedEvent, 'clientTime' | 'serverTime'>>;
 
 /** What the device knows of a match without the network. */
 export interface LocalMatch {

@@ -9,6 +9,7 @@ export {
   observeQueueStats,
   observeQueue,
   observeMatch,
+  observeTournamentMatches,
   type QueueStats,
   type QueuedOp,
 } from './queue-stats';

@@ -143,5 +143,16 @@ function movedUndos(log: EffectiveLog, fresh: FeedEvent[]): MovedByClient[] {
 
 function toConfirmed(event: FeedEvent): ConfirmedEvent {
   const { matchId, matchPosition, position, opId, clientId, type, payload } = event;
-  return { matchId, matchPosition, position, opId, clientId, type, payload };
+  const { clientTime, serverTime } = event;
+  return {
+    matchId,
+    matchPosition,
+    position,
+    opId,
+    clientId,
+    type,
+    payload,
+    clientTime,
+    serverTime,
+  };
 }

@@ -5,11 +5,23 @@ import { ensureClientId, nextSeq } from './client-identity';
 import { loadEffectiveLog } from './match-log';
 import { ClientError } from './client-error';
 
+/** The op of one type without its delivery identity (the outbox assigns it). */
+type InputOf<T extends Op['type']> = {
+  matchId: string;
+  type: T;
+  payload: Extract<Op, { type: T }>['payload'];
+};
+
 /** What a tap asks for: the op without its delivery identity (the outbox assigns it). */
 export type OpInput =
-  | { matchId: string; type: 'rally'; payload: { winner: 'A' | 'B' } }
+  | InputOf<'rally'>
   /** Without a target, the undo takes back what this screen shows as the last action. */
-  | { matchId: string; type: 'undo'; payload?: { target?: string } };
+  | { matchId: string; type: 'undo'; payload?: { target?: string } }
+  | InputOf<'timeout'>
+  | InputOf<'substitution'>
+  | InputOf<'sanction'>
+  | InputOf<'first-server'>
+  | InputOf<'correction'>;
 
 /** The op as written and the match state it leads to. */
 export interface RecordResult {
@@ -34,12 +46,14 @@ export async function record(db: CourtSyncDb, input: OpInput): Promise<RecordRes
         throw new ClientError('UNKNOWN_MATCH', `Match ${input.matchId} is not on this device`);
       const log = await loadEffectiveLog(db, match);
       let payload: Op['payload'];
-      if (input.type === 'rally') payload = { winner: input.payload.winner };
-      else {
+      if (input.type === 'undo') {
         const target = input.payload?.target ?? log.lastActionId;
         if (target === undefined)
-          throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: no rally is in effect');
+          throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: no action is in effect');
         payload = { target };
+      } else {
+        // A copy: the stored op must not share objects with the caller's state.
+        payload = structuredClone(input.payload);
       }
       const opId = crypto.randomUUID();
       // Validate before taking a seq: a refused tap must not consume one.

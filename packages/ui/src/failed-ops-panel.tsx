@@ -18,8 +18,23 @@ export interface FailedOpsPanelProps {
 
 /** What an op did, in the scorekeeper's words. */
 function describeOp(entry: OutboxEntry, teamA = 'Team A', teamB = 'Team B'): string {
-  if (entry.type === 'undo') return 'Undo';
-  return `Point ${entry.payload.winner === 'A' ? teamA : teamB}`;
+  const name = (team: 'A' | 'B') => (team === 'A' ? teamA : teamB);
+  switch (entry.type) {
+    case 'undo':
+      return 'Undo';
+    case 'rally':
+      return `Point ${name(entry.payload.winner)}`;
+    case 'timeout':
+      return `Timeout ${name(entry.payload.team)}`;
+    case 'substitution':
+      return `Substitution ${name(entry.payload.team)}: ${entry.payload.playerIn} for ${entry.payload.playerOut}`;
+    case 'sanction':
+      return `Sanction ${name(entry.payload.team)}: ${entry.payload.sanction}`;
+    case 'first-server':
+      return `First serve ${name(entry.payload.team)}`;
+    case 'correction':
+      return `Score correction ${entry.payload.sets.map((set) => `${set.a}-${set.b}`).join(', ')}`;
+  }
 }
 
 /**

@@ -11,3 +11,5 @@ export { TournamentList } from './tournament-list';
 export { FailedOpsPanel, type FailedOpsPanelProps } from './failed-ops-panel';
 export { SyncBlockBanner, type SyncBlockBannerProps } from './sync-block-banner';
 export { LiveBoard } from './live-board';
+export { DuePrompts, duePrompts, type DuePrompt } from './due-prompts';
+export { courtOrder } from './scoreboard';

@@ -59,7 +59,15 @@ export function TournamentList() {
       )}
       {saved.tournaments.map((t) => (
         <section key={t.id} className="tournament" data-testid={`tournament-${t.id}`}>
-          <h2>{t.name}</h2>
+          <h2>
+            <Link
+              href={`/tournaments/${t.id}`}
+              prefetch={false}
+              data-testid={`open-tournament-${t.id}`}
+            >
+              {t.name}
+            </Link>
+          </h2>
           <p className="match-meta">
             {t.location} · {t.startsOn} – {t.endsOn}
           </p>

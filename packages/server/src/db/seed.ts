@@ -1,6 +1,7 @@
 import { replay } from '@courtsync/scoring';
 import type { MatchFormat } from '@courtsync/scoring';
-import { matches, tournaments } from './schema';
+import { teamIdOf } from '../services/scores/team-id';
+import { matches, matchTeams, tournaments } from './schema';
 import type { Database } from './types';
 
 /** Id of the demo tournament every fresh database starts with (F38). */
@@ -12,6 +13,7 @@ interface DemoMatch {
   teamA: string;
   teamB: string;
   court: string;
+  division: string;
   /** Start time as an offset from 09:00 UTC of the tournament's second day. */
   hoursAfterNine: number;
 }
@@ -23,6 +25,7 @@ const DEMO_MATCHES: readonly DemoMatch[] = [
     teamA: 'Keller / Brunner',
     teamB: 'Dubois / Martin',
     court: 'Center Court',
+    division: 'Beach Men',
     hoursAfterNine: 0,
   },
   {
@@ -31,6 +34,7 @@ const DEMO_MATCHES: readonly DemoMatch[] = [
     teamA: 'Silva / Costa',
     teamB: 'Novak / Horvat',
     court: 'Court 2',
+    division: 'Beach Women',
     hoursAfterNine: 0,
   },
   {
@@ -39,6 +43,7 @@ const DEMO_MATCHES: readonly DemoMatch[] = [
     teamA: 'Jensen / Larsen',
     teamB: 'Rossi / Bianchi',
     court: 'Center Court',
+    division: 'Beach Men',
     hoursAfterNine: 1,
   },
   {
@@ -47,6 +52,7 @@ const DEMO_MATCHES: readonly DemoMatch[] = [
     teamA: 'Lakeside Lions',
     teamB: 'Harbor Hawks',
     court: 'Hall A',
+    division: 'Indoor Open',
     hoursAfterNine: 2,
   },
   {
@@ -55,6 +61,7 @@ const DEMO_MATCHES: readonly DemoMatch[] = [
     teamA: 'Valley Vipers',
     teamB: 'Summit Spikers',
     court: 'Hall B',
+    division: 'Indoor Open',
     hoursAfterNine: 3,
   },
 ];
@@ -100,5 +107,16 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
         })),
       )
       .onConflictDoNothing({ target: matches.id });
+    await tx
+      .insert(matchTeams)
+      .values(
+        DEMO_MATCHES.map((m) => ({
+          matchId: m.id,
+          division: m.division,
+          teamAId: teamIdOf(m.teamA),
+          teamBId: teamIdOf(m.teamB),
+        })),
+      )
+      .onConflictDoNothing({ target: matchTeams.matchId });
   });
 }

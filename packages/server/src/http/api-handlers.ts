@@ -12,6 +12,8 @@ import { createMetricsHandler } from './metrics-handler';
 import type { MetricsHandler } from './metrics-handler';
 import { createMonitoringHandlers } from './monitoring-handlers';
 import type { MonitoringHandlers } from './monitoring-handlers';
+import { createScoreHandlers } from './score-handlers';
+import type { ScoreHandlers } from './score-handlers';
 import { createStreamHandler } from './stream-handler';
 import type { StreamHandler, StreamOptions } from './stream-handler';
 import { createSyncAdminHandlers } from './sync-admin-handlers';
@@ -32,7 +34,7 @@ export interface ApiHandlerOptions extends StreamOptions {
 /**
  * The API's route handlers as plain `Request → Response` functions (no Next.js types):
  * push, pull, stream, connectivityTest, getMatch, getMatchEvents, listTournaments, health,
- * metrics, and the sync monitoring and admin routes.
+ * metrics, the sync monitoring and admin routes, and the score APIs (listScores, getScore, getScoreHistory, postScoreCorrection).
  */
 export interface ApiHandlers
   extends
@@ -43,7 +45,8 @@ export interface ApiHandlers
     HealthHandler,
     MetricsHandler,
     MonitoringHandlers,
-    SyncAdminHandlers {}
+    SyncAdminHandlers,
+    ScoreHandlers {}
 
 /** Builds the handlers over a lazily opened database (`getDb` is called per request). */
 export function createApiHandlers(
@@ -61,5 +64,6 @@ export function createApiHandlers(
     ...createMetricsHandler(deps),
     ...createMonitoringHandlers(deps, monitoring),
     ...createSyncAdminHandlers(deps, monitoring),
+    ...createScoreHandlers(deps),
   };
 }
