@@ -6,3 +6,5 @@ export * from './matches';
 export * from './routes';
 export * from './feed';
 export * from './effective-log';
+export * from './auth';
+export * from './claims';

@@ -110,3 +110,6 @@ export const pushCursors = pgTable('push_cursors', {
   opsApplied: integer('ops_applied').notNull().default(0),
   lastPushAt: timestamptz('last_push_at').notNull().defaultNow(),
 });
+
+// Users, sign-in sessions, match claims, review list, coverage plans, rate-limit buckets (F4, F5, F21, F22).
+export * from './schema-auth';

@@ -1,5 +1,6 @@
 import { replay } from '@courtsync/scoring';
 import type { MatchFormat } from '@courtsync/scoring';
+import { seedDemoUsers } from '../services/auth/demo-users';
 import { matches, tournaments } from './schema';
 import type { Database } from './types';
 
@@ -66,7 +67,7 @@ function isoDay(now: Date, days: number): string {
 }
 
 /**
- * Inserts the demo tournament and its matches unless they exist (idempotent, safe to run on
+ * Inserts the demo tournament, its matches and the demo users (one per role) unless they exist (idempotent, safe to run on
  * every start and from several instances at once). Dates are placed around `now` so the demo
  * always looks current on a fresh database; existing rows are never touched.
  */
@@ -100,5 +101,6 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
         })),
       )
       .onConflictDoNothing({ target: matches.id });
+    await seedDemoUsers(tx);
   });
 }

@@ -1,6 +1,15 @@
 import type { Database } from '../db/types';
 import { logger as defaultLogger } from '../logger';
 import type { Logger } from '../logger';
+import { DEFAULT_AUTH, type AuthSettings } from '../services/auth/auth-settings';
+import { DatabaseRateLimiter } from '../services/rate-limit/database-limiter';
+import { MemoryRateLimiter } from '../services/rate-limit/memory-limiter';
+import { DEFAULT_RATE_LIMITS, type RateSettings } from '../services/rate-limit/rate-settings';
+import type { RateLimiter } from '../services/rate-limit/token-bucket';
+import { createAdminHandlers, type AdminHandlers } from './admin-handlers';
+import { createAuthHandlers, type AuthHandlers } from './auth-handlers';
+import { createClaimHandlers, type ClaimHandlers } from './claim-handlers';
+import { createCoverageHandlers, type CoverageHandlers } from './coverage-handlers';
 import type { HandlerDeps } from './handler-deps';
 import { createHealthHandler } from './health-handler';
 import type { HealthHandler } from './health-handler';
@@ -17,26 +26,62 @@ import type { TournamentHandlers } from './tournament-handlers';
 export interface ApiHandlerOptions extends StreamOptions {
   /** Where request and error logs go; default the process logger. */
   logger?: Logger;
+  /** Sign-in settings; default: sign-in required, 15 min access, 30 day refresh tokens. */
+  auth?: Partial<AuthSettings>;
+  /** Rate limits; default: in memory with DEFAULT_RATE_LIMITS. */
+  rateLimits?: Partial<RateSettings>;
+  /** A limiter of the caller's (tests share one, or move its clock); overrides `store`. */
+  limiter?: RateLimiter;
 }
 
 /**
- * The API's route handlers as plain `Request → Response` functions (no Next.js types):
- * push, pull, stream, connectivityTest, getMatch, getMatchEvents, listTournaments, health.
+ * The API's route handlers as plain `Request → Response` functions (no Next.js types), each
+ * admitted through its ROUTE_POLICIES entry (who may call it, its rate limit).
  */
 export interface ApiHandlers
-  extends SyncHandlers, StreamHandler, MatchHandlers, TournamentHandlers, HealthHandler {}
+  extends
+    SyncHandlers,
+    StreamHandler,
+    MatchHandlers,
+    TournamentHandlers,
+    HealthHandler,
+    AuthHandlers,
+    ClaimHandlers,
+    CoverageHandlers,
+    AdminHandlers {}
+
+function limiterFor(
+  options: ApiHandlerOptions,
+  store: RateSettings['store'],
+  getDb: () => Promise<Database>,
+): RateLimiter | undefined {
+  if (options.limiter) return options.limiter;
+  if (store === 'off') return undefined;
+  return store === 'database' ? new DatabaseRateLimiter(getDb) : new MemoryRateLimiter();
+}
 
 /** Builds the handlers over a lazily opened database (`getDb` is called per request). */
 export function createApiHandlers(
   getDb: () => Promise<Database>,
   options: ApiHandlerOptions = {},
 ): ApiHandlers {
-  const deps: HandlerDeps = { getDb, log: options.logger ?? defaultLogger };
+  const store = options.rateLimits?.store ?? 'memory';
+  const deps: HandlerDeps = {
+    getDb,
+    log: options.logger ?? defaultLogger,
+    auth: { ...DEFAULT_AUTH, ...options.auth },
+    limiter: limiterFor(options, store, getDb),
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits?.limits },
+  };
   return {
     ...createSyncHandlers(deps),
     ...createStreamHandler(deps, options),
     ...createMatchHandlers(deps),
     ...createTournamentHandlers(deps),
     ...createHealthHandler(deps),
+    ...createAuthHandlers(deps),
+    ...createClaimHandlers(deps),
+    ...createCoverageHandlers(deps),
+    ...createAdminHandlers(deps),
   };
 }

@@ -3,7 +3,7 @@ import { databaseDriver } from '../db/open-database';
 import type { Database, DatabaseDriver } from '../db/types';
 import type { HandlerDeps } from './handler-deps';
 import { errorResponse, jsonResponse } from './responses';
-import { withRequest } from './with-request';
+import { withRoute } from './with-route';
 
 /** Handler of /api/health. */
 export interface HealthHandler {
@@ -20,10 +20,11 @@ function driverOf(db: Database): DatabaseDriver {
 }
 
 /** Builds the health handler. */
-export function createHealthHandler({ getDb, log }: HandlerDeps): HealthHandler {
+export function createHealthHandler(deps: HandlerDeps): HealthHandler {
+  const { getDb } = deps;
   return {
     health: (request) =>
-      withRequest(request, 'health', log, async (ctx) => {
+      withRoute(request, 'health', deps, async (ctx) => {
         try {
           const db = await getDb();
           await db.execute(sql`select 1`);
