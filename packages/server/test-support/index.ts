@@ -2,3 +2,4 @@
 export * from './fixtures';
 export * from './test-databases';
 export * from './sse';
+export * from './auth';
