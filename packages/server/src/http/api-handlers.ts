@@ -28,8 +28,8 @@ export interface ApiHandlerOptions extends StreamOptions {
   logger?: Logger;
   /** Sign-in settings; default: sign-in required, 15 min access, 30 day refresh tokens. */
   auth?: Partial<AuthSettings>;
-  /** Rate limits; default: in memory with DEFAULT_RATE_LIMITS. */
-  rateLimits?: Partial<RateSettings>;
+  /** Rate limits; default: in memory with DEFAULT_RATE_LIMITS (classes given here override). */
+  rateLimits?: { store?: RateSettings['store']; limits?: Partial<RateSettings['limits']> };
   /** A limiter of the caller's (tests share one, or move its clock); overrides `store`. */
   limiter?: RateLimiter;
 }
