@@ -14,6 +14,16 @@ export {
 } from './queue-stats';
 export { retryFailedOp, discardFailedOp, observeFailedOps, observeHeldCount } from './failed-ops';
 export { observeSyncBlock, readSyncBlock, type SyncBlock } from './sync-block';
+export {
+  signIn,
+  signOut,
+  renewSession,
+  syncSessionUser,
+  readSessionUser,
+  observeSessionUser,
+  type SignInResult,
+} from './auth-session';
+export { readRetryNotBefore } from './retry-after';
 export { parseRetryAfter, pushBatch, type PushOutcome } from './push-transport';
 export { backoffDelay, PAGE_BACKOFF, type BackoffPolicy } from './backoff';
 export {
