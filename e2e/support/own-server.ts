@@ -20,8 +20,9 @@ export interface OwnServer {
 /**
  * A built app (`next start`, as `npm start --no-build`) on `port` with its own embedded
  * database, kept across restarts, so a test can crash and restart the server mid-run.
+ * `extraEnv` adds settings (e.g. short token lifetimes).
  */
-export function ownServer(port: number): OwnServer {
+export function ownServer(port: number, extraEnv: Record<string, string> = {}): OwnServer {
   const root = mkdtempSync(path.join(tmpdir(), 'courtsync-own-'));
   const dataDir = path.join(root, 'pglite');
   let child: ChildProcess | undefined;
@@ -54,7 +55,12 @@ export function ownServer(port: number): OwnServer {
     base,
     output: () => log,
     async start() {
-      const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        ...extraEnv,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+      };
       delete env.DATABASE_URL;
       child = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
         env,

@@ -44,3 +44,11 @@ export {
 export { connectLiveFeed, FEED_CHANNEL, type LiveFeedEnv, type LiveFeedOptions } from './live-feed';
 export { createMatchPuller, type MatchPuller } from './match-puller';
 export { refreshTournaments, observeSavedTournaments, type SavedTournaments } from './tournaments';
+export {
+  refreshCoveragePlan,
+  saveCoveragePlan,
+  readPlannedMatchIds,
+  observePlannedMatchIds,
+  plannedFirst,
+} from './coverage-plans';
+export { fetchClaim, claimMatch, type ClaimLookup } from './claims-api';

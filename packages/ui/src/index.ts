@@ -11,3 +11,8 @@ export { TournamentList } from './tournament-list';
 export { FailedOpsPanel, type FailedOpsPanelProps } from './failed-ops-panel';
 export { SyncBlockBanner, type SyncBlockBannerProps } from './sync-block-banner';
 export { LiveBoard } from './live-board';
+export { LoginForm } from './login-form';
+export { SessionBadge } from './session-badge';
+export { ClaimBar } from './claim-bar';
+export { AdminPanel } from './admin-panel';
+export { CoverageToggle } from './coverage-toggle';

@@ -14,6 +14,7 @@ import {
   type OutboxEntry,
   type SyncBlock,
 } from '@courtsync/client';
+import { ClaimBar } from './claim-bar';
 import { FailedOpsPanel } from './failed-ops-panel';
 import { notifyError } from './notices';
 import { Scoreboard } from './scoreboard';
@@ -106,6 +107,7 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
             Last sync {new Date(lastSync).toLocaleTimeString()}
           </p>
         )}
+        <ClaimBar db={db} eventId={match.tournamentId} matchId={matchId} />
       </header>
       {block && (
         <SyncBlockBanner
