@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 // The notices alone, not the package's barrel: every page loads the layout (bench 8a).
 import { Notices } from '@courtsync/ui/notices';
+import { SessionBadge } from '@courtsync/ui/session-badge';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -31,6 +32,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <a href="/" className="brand">
             CourtSync
           </a>
+          <SessionBadge />
         </nav>
         {children}
         <Notices position="top-center" richColors />

@@ -6,7 +6,9 @@ import { countHeld, countPending, nextBatch } from './outbox-queue';
 import { pullMatch } from './pull';
 import { pushBatch } from './push-transport';
 import { publishSyncMessage, SYNC_CONTEXT_ID, type FlushStatus } from './sync-channel';
+import { renewSession } from './auth-session';
 import { clearSyncBlock, setSyncBlock } from './sync-block';
+import { readRetryNotBefore, setRetryNotBefore } from './retry-after';
 
 /** What flush needs from its surroundings; injected so tests and the worker choose their own. */
 export interface FlushOptions {
@@ -25,6 +27,13 @@ export interface FlushOptions {
   broadcast?: boolean;
   /** After a flush that went through, pull the matches whose ops the server acked (default on). */
   pull?: boolean;
+  /**
+   * On a 401, renew the session once (refresh cookie) and send the batch again; default
+   * `renewSession` over `fetch`, `false` to pause at once.
+   */
+  renew?: (() => Promise<boolean>) | false;
+  /** Clock for the Retry-After gate (tests). */
+  now?: () => number;
 }
 
 /**
@@ -64,6 +73,9 @@ export function flush(options: FlushOptions): Promise<FlushResult> {
 
 async function flushLocked(options: FlushOptions): Promise<FlushResult> {
   const { db } = options;
+  const now = options.now ?? Date.now;
+  const renew = options.renew ?? (() => renewSession(options.fetch));
+  let renewed = false;
   const full = Math.min(options.batchSize ?? DEFAULT_BATCH, MAX_OPS_PER_PUSH);
   const result: FlushResult = {
     status: 'done',
@@ -74,6 +86,17 @@ async function flushLocked(options: FlushOptions): Promise<FlushResult> {
   const at = () => new Date().toISOString();
   if (announce) publishSyncMessage({ type: 'flush-started', at: at(), source: SYNC_CONTEXT_ID });
   const skip = new Set<string>();
+  // A Retry-After the server gave any context of this origin (a page, the worker) holds for
+  // all of them: no request goes out before it (F12, F22).
+  const notBefore = await readRetryNotBefore(db);
+  if (notBefore > now() && (await countPending(db)) > 0) {
+    Object.assign(result, {
+      status: 'retry',
+      reason: 'waiting for Retry-After',
+      retryAfterMs: notBefore - now(),
+    });
+    return finish(options, result, skip, announce);
+  }
   // `normal` shrinks for 413 (bodies too large); `limit` also halves to bisect a refusal.
   let normal = full;
   let limit = full;
@@ -89,6 +112,11 @@ async function flushLocked(options: FlushOptions): Promise<FlushResult> {
     );
     result.batches += 1;
 
+    if (outcome.kind === 'paused' && outcome.status === 401 && renew && !renewed) {
+      // The access token lapsed: renew it with the refresh cookie and send the batch again.
+      renewed = true;
+      if (await renew()) continue;
+    }
     if (outcome.kind === 'paused') {
       await setSyncBlock(db, { code: outcome.code, message: outcome.message, at: at() });
       Object.assign(result, { status: 'paused', code: outcome.code, reason: outcome.message });
@@ -104,6 +132,7 @@ async function flushLocked(options: FlushOptions): Promise<FlushResult> {
       result.status = 'retry';
       result.reason = reason;
       result.retryAfterMs = outcome.kind === 'retry' ? outcome.retryAfterMs : undefined;
+      if (result.retryAfterMs) await setRetryNotBefore(db, now() + result.retryAfterMs);
       break;
     }
     if (outcome.kind === 'too-large' || outcome.kind === 'refused') {
@@ -151,6 +180,18 @@ async function flushLocked(options: FlushOptions): Promise<FlushResult> {
   if (result.status === 'done' && (options.pull ?? true)) {
     result.pulled = await pullAcked(options);
   }
+  return finish(options, result, skip, announce);
+}
+
+/** Counts what is left and tells every context how the flush ended. */
+async function finish(
+  options: FlushOptions,
+  result: FlushResult,
+  skip: ReadonlySet<string>,
+  announce: boolean,
+): Promise<FlushResult> {
+  const { db } = options;
+  const at = () => new Date().toISOString();
   result.pending = await countPending(db);
   result.held = await countHeld(db, skip);
   if (announce) {

@@ -15,6 +15,16 @@ export {
 } from './queue-stats';
 export { retryFailedOp, discardFailedOp, observeFailedOps, observeHeldCount } from './failed-ops';
 export { observeSyncBlock, readSyncBlock, type SyncBlock } from './sync-block';
+export {
+  signIn,
+  signOut,
+  renewSession,
+  syncSessionUser,
+  readSessionUser,
+  observeSessionUser,
+  type SignInResult,
+} from './auth-session';
+export { readRetryNotBefore } from './retry-after';
 export { parseRetryAfter, pushBatch, type PushOutcome } from './push-transport';
 export { backoffDelay, PAGE_BACKOFF, type BackoffPolicy } from './backoff';
 export {
@@ -35,3 +45,11 @@ export {
 export { connectLiveFeed, FEED_CHANNEL, type LiveFeedEnv, type LiveFeedOptions } from './live-feed';
 export { createMatchPuller, type MatchPuller } from './match-puller';
 export { refreshTournaments, observeSavedTournaments, type SavedTournaments } from './tournaments';
+export {
+  refreshCoveragePlan,
+  saveCoveragePlan,
+  readPlannedMatchIds,
+  observePlannedMatchIds,
+  plannedFirst,
+} from './coverage-plans';
+export { fetchClaim, claimMatch, type ClaimLookup } from './claims-api';

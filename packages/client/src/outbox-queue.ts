@@ -1,13 +1,18 @@
 import Dexie from 'dexie';
 import type { CourtSyncDb, OutboxEntry } from './courtsync-db';
 
-/** For each match with a failed op: the lowest failed seq (later ops of it are held). */
+/**
+ * For each match with a failed op: the lowest failed seq (later ops of it are held). An op
+ * refused CLAIM_NOT_HELD holds nothing: the server keeps it for an admin to accept or dismiss
+ * (at the end of the match's log), and the device's later ops go on when it holds the claim.
+ */
 export async function failedFloors(db: CourtSyncDb): Promise<Map<string, number>> {
   const floors = new Map<string, number>();
   await db.outbox
     .where('status')
     .equals('failed')
     .each((e) => {
+      if (e.lastError?.code === 'CLAIM_NOT_HELD') return;
       const floor = floors.get(e.matchId);
       if (floor === undefined || e.seq < floor) floors.set(e.matchId, e.seq);
     });

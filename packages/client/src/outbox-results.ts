@@ -37,7 +37,11 @@ export async function settleBatch(
     counts.settled += 1;
     // One failed op per match at a time: a later refusal of the same match in this batch may
     // only follow from the first (e.g. UNKNOWN_MATCH for all), so it waits behind it, pending.
-    const behind = (refusedFloor.get(entry.matchId) ?? Infinity) < entry.seq;
+    // CLAIM_NOT_HELD is the exception: the server refused (and kept for review) each such op
+    // on its own merits, so each is shown failed with that reason.
+    const behind =
+      (refusedFloor.get(entry.matchId) ?? Infinity) < entry.seq &&
+      !(r.status === 'rejected' && r.code === 'CLAIM_NOT_HELD');
     if (r.status === 'rejected' && (r.code === 'HELD' || behind)) {
       counts.held += 1;
       skip.add(entry.opId);

@@ -39,6 +39,9 @@ export const rejectCodeSchema = z.enum([
   'OUT_OF_ORDER',
   'SEQ_REUSED',
   'OP_ID_REUSED',
+  // F4: the pushing user does not hold the match's claim; the op is kept in the server's
+  // review list for an admin to accept into the match or dismiss.
+  'CLAIM_NOT_HELD',
   // An earlier op of the same match in this push was refused: this one is kept back (not
   // applied) so the match's order holds; the client keeps it pending behind the failed op.
   'HELD',

@@ -23,6 +23,22 @@ export const API = {
   alertRule: (id: string) => `/api/v1/sync/admin/alert-rules/${encodeURIComponent(id)}`,
   pauseJob: (job: string) => `/api/v1/sync/admin/jobs/${encodeURIComponent(job)}/pause`,
   resumeJob: (job: string) => `/api/v1/sync/admin/jobs/${encodeURIComponent(job)}/resume`,
+  login: '/api/v1/auth/login',
+  refresh: '/api/v1/auth/refresh',
+  logout: '/api/v1/auth/logout',
+  session: '/api/v1/auth/session',
+  users: '/api/v1/users',
+  user: (id: string) => `/api/v1/users/${encodeURIComponent(id)}`,
+  claims: (eventId: string) => `/api/v1/events/${encodeURIComponent(eventId)}/claims`,
+  claim: (eventId: string, matchId: string) =>
+    `/api/v1/events/${encodeURIComponent(eventId)}/claims/${encodeURIComponent(matchId)}`,
+  handover: (eventId: string, matchId: string) =>
+    `/api/v1/events/${encodeURIComponent(eventId)}/claims/${encodeURIComponent(matchId)}/handover`,
+  coveragePlans: (eventId: string) =>
+    `/api/v1/events/${encodeURIComponent(eventId)}/coverage-plans`,
+  review: '/api/v1/review',
+  reviewAccept: (opId: string) => `/api/v1/review/${encodeURIComponent(opId)}/accept`,
+  reviewDismiss: (opId: string) => `/api/v1/review/${encodeURIComponent(opId)}/dismiss`,
 } as const;
 
 /** Background Sync tag the page registers after every write and the worker answers. */

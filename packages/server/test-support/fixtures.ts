@@ -154,13 +154,21 @@ export function captureLogs(): CapturedLogs {
   return { logger, entries };
 }
 
-/** The API handlers over a test database, logging into memory. */
+/**
+ * Handler options of the suites written before sign-in (F21): anonymous pushes let in
+ * (AUTH_MODE=open, unclaimed matches only) and no rate limits. Suites of auth, claims and
+ * limits pass their own options.
+ */
+export const OPEN_API: ApiHandlerOptions = { auth: { mode: 'open' }, rateLimits: { store: 'off' } };
+
+/** The API handlers over a test database, logging into memory (OPEN_API unless told). */
 export function testApi(
   db: Database,
   options: Omit<ApiHandlerOptions, 'logger'> = {},
 ): { api: ApiHandlers; logs: CapturedLogs } {
   const logs = captureLogs();
-  return { api: createApiHandlers(async () => db, { ...options, logger: logs.logger }), logs };
+  const all = { ...OPEN_API, ...options, logger: logs.logger };
+  return { api: createApiHandlers(async () => db, all), logs };
 }
 
 /** POSTs `ops` through the push handler and returns status and parsed body. */

@@ -13,3 +13,8 @@ export { SyncBlockBanner, type SyncBlockBannerProps } from './sync-block-banner'
 export { LiveBoard } from './live-board';
 export { DuePrompts, duePrompts, type DuePrompt } from './due-prompts';
 export { courtOrder } from './scoreboard';
+export { LoginForm } from './login-form';
+export { SessionBadge } from './session-badge';
+export { ClaimBar } from './claim-bar';
+export { AdminPanel } from './admin-panel';
+export { CoverageToggle } from './coverage-toggle';

@@ -14,6 +14,7 @@ import {
   type OutboxEntry,
   type SyncBlock,
 } from '@courtsync/client';
+import { ClaimBar } from './claim-bar';
 import { DuePrompts } from './due-prompts';
 import { notifyError } from './notices';
 import { courtOrder, Scoreboard } from './scoreboard';
@@ -123,6 +124,7 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
             Last sync {new Date(lastSync).toLocaleTimeString()}
           </p>
         )}
+        <ClaimBar db={db} eventId={match.tournamentId} matchId={matchId} />
       </header>
       {block && (
         <SyncBlockBanner

@@ -118,3 +118,6 @@ export const pushCursors = pgTable('push_cursors', {
 export * from './schema-upstream';
 export * from './schema-monitoring';
 export * from './schema-scores';
+
+// Users, sign-in sessions, match claims, review list, coverage plans, rate-limit buckets (F4, F5, F21, F22).
+export * from './schema-auth';

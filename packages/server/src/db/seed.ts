@@ -1,5 +1,6 @@
 import { replay } from '@courtsync/scoring';
 import type { MatchFormat } from '@courtsync/scoring';
+import { seedDemoUsers } from '../services/auth/demo-users';
 import { teamIdOf } from '../services/scores/team-id';
 import { matches, matchTeams, tournaments } from './schema';
 import type { Database } from './types';
@@ -73,7 +74,7 @@ function isoDay(now: Date, days: number): string {
 }
 
 /**
- * Inserts the demo tournament and its matches unless they exist (idempotent, safe to run on
+ * Inserts the demo tournament, its matches and the demo users (one per role) unless they exist (idempotent, safe to run on
  * every start and from several instances at once). Dates are placed around `now` so the demo
  * always looks current on a fresh database; existing rows are never touched.
  */
@@ -118,5 +119,6 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
         })),
       )
       .onConflictDoNothing({ target: matchTeams.matchId });
+    await seedDemoUsers(tx);
   });
 }
