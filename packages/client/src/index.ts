@@ -34,3 +34,61 @@ export {
 export { connectLiveFeed, FEED_CHANNEL, type LiveFeedEnv, type LiveFeedOptions } from './live-feed';
 export { createMatchPuller, type MatchPuller } from './match-puller';
 export { refreshTournaments, observeSavedTournaments, type SavedTournaments } from './tournaments';
+export {
+  LEVEL_BASE,
+  LEVELS,
+  DEFAULT_RULES,
+  scoreOp,
+  conditionHolds,
+  ruleProblems,
+  type PriorityLevel,
+  type PriorityRule,
+  type RuleCondition,
+  type ScoringContext,
+} from './priority-rules';
+export { isLive, rescoreOutbox, setPriority, stepLevel } from './priority-scoring';
+export {
+  readRules,
+  observeRules,
+  saveRule,
+  setRuleEnabled,
+  deleteRule,
+  resetRules,
+} from './priority-store';
+export { readPlannedMatchIds, setPlannedMatchIds } from './coverage-plan';
+export {
+  readSettings,
+  writeSettings,
+  observeSettings,
+  readBackgroundState,
+  observeBackgroundState,
+} from './sync-settings';
+export { batteryHold } from './sync-gate';
+export { ConnectivityDetector, type ProbeOptions } from './connectivity-detector';
+export {
+  deriveQuality,
+  type ConnectionQuality,
+  type ConnectivitySnapshot,
+  type SyncVerdict,
+} from './connectivity-quality';
+export {
+  browserConnectivityEnv,
+  type ConnectivityEnv,
+  type BatteryLike,
+  type NetworkInformationLike,
+} from './connectivity-env';
+export {
+  BackgroundSyncManager,
+  type BackgroundSyncDeps,
+  type BackgroundSyncState,
+} from './background-sync-manager';
+export { backgroundApi, type BackgroundApi } from './background-api';
+export { queueFlushReport, sendFlushReports, countQueuedReports } from './flush-reports';
+export {
+  readQueueView,
+  observeQueueView,
+  priorityFigures,
+  type QueueItem,
+  type QueueView,
+  type PriorityFigures,
+} from './queue-view';

@@ -6,3 +6,4 @@ export * from './matches';
 export * from './routes';
 export * from './feed';
 export * from './effective-log';
+export * from './background-sync';
