@@ -110,3 +110,4 @@ export const pushCursors = pgTable('push_cursors', {
   opsApplied: integer('ops_applied').notNull().default(0),
   lastPushAt: timestamptz('last_push_at').notNull().defaultNow(),
 });
+export * from './schema-background';

@@ -1,4 +1,6 @@
 import type { Database } from '../db/types';
+import { createBackgroundHandlers } from './background-handlers';
+import type { BackgroundHandlers } from './background-handlers';
 import { logger as defaultLogger } from '../logger';
 import type { Logger } from '../logger';
 import type { HandlerDeps } from './handler-deps';
@@ -24,7 +26,13 @@ export interface ApiHandlerOptions extends StreamOptions {
  * push, pull, stream, connectivityTest, getMatch, getMatchEvents, listTournaments, health.
  */
 export interface ApiHandlers
-  extends SyncHandlers, StreamHandler, MatchHandlers, TournamentHandlers, HealthHandler {}
+  extends
+    SyncHandlers,
+    StreamHandler,
+    MatchHandlers,
+    TournamentHandlers,
+    HealthHandler,
+    BackgroundHandlers {}
 
 /** Builds the handlers over a lazily opened database (`getDb` is called per request). */
 export function createApiHandlers(
@@ -38,5 +46,6 @@ export function createApiHandlers(
     ...createMatchHandlers(deps),
     ...createTournamentHandlers(deps),
     ...createHealthHandler(deps),
+    ...createBackgroundHandlers(deps),
   };
 }
