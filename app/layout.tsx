@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Metadata, Viewport } from 'next';
-import { Notices } from '@courtsync/ui';
+import { NavSyncIndicator, Notices } from '@courtsync/ui';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -28,6 +28,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <Link href="/" className="brand">
             CourtSync
           </Link>
+          <NavSyncIndicator />
         </nav>
         {children}
         <Notices position="top-center" richColors />

@@ -87,6 +87,7 @@ export { queueFlushReport, sendFlushReports, countQueuedReports } from './flush-
 export {
   readQueueView,
   observeQueueView,
+  observeLocalMatches,
   priorityFigures,
   type QueueItem,
   type QueueView,

@@ -71,3 +71,12 @@ export function priorityFigures(
     averageWaitMs: waits.length ? waits.reduce((a, b) => a + b, 0) / waits.length : undefined,
   };
 }
+
+/** The matches on this device (for the rule editor's "match is" condition). */
+export function observeLocalMatches(
+  db: CourtSyncDb,
+): Observable<Pick<LocalMatch, 'id' | 'teamA' | 'teamB' | 'court'>[]> {
+  return liveQuery(async () =>
+    (await db.matches.toArray()).map(({ id, teamA, teamB, court }) => ({ id, teamA, teamB, court })),
+  );
+}
