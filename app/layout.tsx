@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 // The notices alone, not the package's barrel: every page loads the layout (bench 8a).
 import { Notices } from '@courtsync/ui/notices';
 import { SessionBadge } from '@courtsync/ui/session-badge';
+import { NavSyncIndicator } from '@courtsync/ui/nav-sync-indicator';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -32,6 +33,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <a href="/" className="brand">
             CourtSync
           </a>
+          <NavSyncIndicator />
           <SessionBadge />
         </nav>
         {children}

@@ -1,11 +1,19 @@
 import { API, coveragePlanSchema } from '@courtsync/protocol';
 import { liveQuery, type Observable } from 'dexie';
+import { setPlannedMatchIds } from './coverage-plan';
 import type { CourtSyncDb } from './courtsync-db';
 
 const PREFIX = 'coverage:';
 
+/**
+ * Keeps an event's plan, and the union of every plan where the priority rules read it (one
+ * meta read on the tap path, see readScoringInputs).
+ */
 async function store(db: CourtSyncDb, eventId: string, ids: readonly string[]): Promise<void> {
-  await db.meta.put({ key: `${PREFIX}${eventId}`, value: [...ids] });
+  await db.transaction('rw', db.meta, async () => {
+    await db.meta.put({ key: `${PREFIX}${eventId}`, value: [...ids] });
+    await setPlannedMatchIds(db, await readPlannedMatchIds(db));
+  });
 }
 
 /**

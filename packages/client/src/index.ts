@@ -53,3 +53,62 @@ export {
   plannedFirst,
 } from './coverage-plans';
 export { fetchClaim, claimMatch, type ClaimLookup } from './claims-api';
+export {
+  LEVEL_BASE,
+  LEVELS,
+  DEFAULT_RULES,
+  scoreOp,
+  conditionHolds,
+  ruleProblems,
+  type PriorityLevel,
+  type PriorityRule,
+  type RuleCondition,
+  type ScoringContext,
+} from './priority-rules';
+export { isLive, rescoreOutbox, setPriority, stepLevel } from './priority-scoring';
+export {
+  readRules,
+  observeRules,
+  saveRule,
+  setRuleEnabled,
+  deleteRule,
+  resetRules,
+} from './priority-store';
+export { setPlannedMatchIds } from './coverage-plan';
+export {
+  readSettings,
+  writeSettings,
+  observeSettings,
+  readBackgroundState,
+  observeBackgroundState,
+} from './sync-settings';
+export { batteryHold } from './sync-gate';
+export { ConnectivityDetector, type ProbeOptions } from './connectivity-detector';
+export {
+  deriveQuality,
+  type ConnectionQuality,
+  type ConnectivitySnapshot,
+  type SyncVerdict,
+} from './connectivity-quality';
+export {
+  browserConnectivityEnv,
+  type ConnectivityEnv,
+  type BatteryLike,
+  type NetworkInformationLike,
+} from './connectivity-env';
+export {
+  BackgroundSyncManager,
+  type BackgroundSyncDeps,
+  type BackgroundSyncState,
+} from './background-sync-manager';
+export { backgroundApi, type BackgroundApi } from './background-api';
+export { queueFlushReport, sendFlushReports, countQueuedReports } from './flush-reports';
+export {
+  readQueueView,
+  observeQueueView,
+  observeLocalMatches,
+  priorityFigures,
+  type QueueItem,
+  type QueueView,
+  type PriorityFigures,
+} from './queue-view';

@@ -11,6 +11,8 @@ export interface SettledCounts {
   held: number;
   /** Ops of the batch the answer covered. */
   settled: number;
+  /** Sum of the acked ops' time in the queue (ms), for the flush report. */
+  waitMs: number;
 }
 
 /**
@@ -25,7 +27,10 @@ export async function settleBatch(
   skip: Set<string>,
 ): Promise<SettledCounts> {
   const sent = new Map(batch.map((e) => [e.opId, e]));
-  const counts: SettledCounts = { applied: 0, duplicates: 0, rejected: 0, held: 0, settled: 0 };
+  const counts: SettledCounts = {
+    ...{ applied: 0, duplicates: 0, rejected: 0, held: 0, settled: 0, waitMs: 0 },
+  };
+  const now = Date.now();
   const acked: AckedOp[] = [];
   const refused: { entry: OutboxEntry; failure: OpFailure }[] = [];
   const refusedFloor = new Map<string, number>();
@@ -51,6 +56,7 @@ export async function settleBatch(
       refused.push({ entry, failure: { code: r.code, message: r.message } });
     } else {
       counts[r.status === 'applied' ? 'applied' : 'duplicates'] += 1;
+      counts.waitMs += Math.max(0, now - (entry.queuedAt ?? now));
       const { opId, matchId, seq, type, payload } = entry;
       acked.push({ opId, matchId, seq, type, payload });
     }

@@ -1,9 +1,11 @@
 import { ScoringError, type MatchState } from '@courtsync/scoring';
-import type { Op } from '@courtsync/protocol';
+import { EffectiveLog, type Op } from '@courtsync/protocol';
 import type { CourtSyncDb, OutboxEntry } from './courtsync-db';
 import { ensureClientId, nextSeq } from './client-identity';
-import { loadEffectiveLog } from './match-log';
+import { loadEffectiveParts } from './match-log';
 import { ClientError } from './client-error';
+import { scoreOp } from './priority-rules';
+import { isLive, readScoringInputs, scoreNewOp } from './priority-scoring';
 
 /** The op of one type without its delivery identity (the outbox assigns it). */
 type InputOf<T extends Op['type']> = {
@@ -44,7 +46,13 @@ export async function record(db: CourtSyncDb, input: OpInput): Promise<RecordRes
       const match = await db.matches.get(input.matchId);
       if (!match)
         throw new ClientError('UNKNOWN_MATCH', `Match ${input.matchId} is not on this device`);
-      const log = await loadEffectiveLog(db, match);
+      // The rules and plan are read alongside the log: the op's priority costs no extra round.
+      const [{ actions, outbox }, { rules, planned }] = await Promise.all([
+        loadEffectiveParts(db, input.matchId),
+        readScoringInputs(db),
+      ]);
+      const log = EffectiveLog.of(match.format, actions);
+      const wasLive = isLive(log.state);
       let payload: Op['payload'];
       if (input.type === 'undo') {
         const target = input.payload?.target ?? log.lastActionId;
@@ -70,7 +78,27 @@ export async function record(db: CourtSyncDb, input: OpInput): Promise<RecordRes
         payload,
         clientTime: new Date().toISOString(),
       } as Op;
-      const entry: OutboxEntry = { ...op, status: 'pending', attempts: 0 };
+      const queuedAt = Date.now();
+      const ownScore = scoreOp(
+        {
+          type: op.type,
+          matchId: op.matchId,
+          priority: 'normal',
+          // The point that ends a match is still a live match's point.
+          matchLive: wasLive || isLive(log.state),
+          inCoveragePlan: planned.has(op.matchId),
+          ageMs: 0,
+        },
+        rules,
+      );
+      const entry: OutboxEntry = {
+        ...op,
+        status: 'pending',
+        attempts: 0,
+        priority: 'normal',
+        queuedAt,
+        ...scoreNewOp(ownScore, outbox[outbox.length - 1]),
+      };
       await db.outbox.add(entry);
       await db.matches.update(match.id, { state: log.state });
       return { op, state: log.state };

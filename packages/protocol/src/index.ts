@@ -10,3 +10,4 @@ export * from './monitoring';
 export * from './sync-admin';
 export * from './auth';
 export * from './claims';
+export * from './background-sync';

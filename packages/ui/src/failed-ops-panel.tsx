@@ -1,5 +1,6 @@
 'use client';
 
+import { describeOp } from './describe-op';
 import { useState } from 'react';
 import type { OutboxEntry } from '@courtsync/client';
 
@@ -14,27 +15,6 @@ export interface FailedOpsPanelProps {
   onRetry(opId: string): void;
   onDiscard(opId: string): void;
   onClose(): void;
-}
-
-/** What an op did, in the scorekeeper's words. */
-function describeOp(entry: OutboxEntry, teamA = 'Team A', teamB = 'Team B'): string {
-  const name = (team: 'A' | 'B') => (team === 'A' ? teamA : teamB);
-  switch (entry.type) {
-    case 'undo':
-      return 'Undo';
-    case 'rally':
-      return `Point ${name(entry.payload.winner)}`;
-    case 'timeout':
-      return `Timeout ${name(entry.payload.team)}`;
-    case 'substitution':
-      return `Substitution ${name(entry.payload.team)}: ${entry.payload.playerIn} for ${entry.payload.playerOut}`;
-    case 'sanction':
-      return `Sanction ${name(entry.payload.team)}: ${entry.payload.sanction}`;
-    case 'first-server':
-      return `First serve ${name(entry.payload.team)}`;
-    case 'correction':
-      return `Score correction ${entry.payload.sets.map((set) => `${set.a}-${set.b}`).join(', ')}`;
-  }
 }
 
 /**

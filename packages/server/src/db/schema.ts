@@ -121,3 +121,4 @@ export * from './schema-scores';
 
 // Users, sign-in sessions, match claims, review list, coverage plans, rate-limit buckets (F4, F5, F21, F22).
 export * from './schema-auth';
+export * from './schema-background';

@@ -1,4 +1,6 @@
 import type { Database } from '../db/types';
+import { createBackgroundHandlers } from './background-handlers';
+import type { BackgroundHandlers } from './background-handlers';
 import { logger as defaultLogger } from '../logger';
 import type { Logger } from '../logger';
 import { appMonitoring } from '../monitoring/runtime';
@@ -66,7 +68,8 @@ export interface ApiHandlers
     AuthHandlers,
     ClaimHandlers,
     CoverageHandlers,
-    AdminHandlers {}
+    AdminHandlers,
+    BackgroundHandlers {}
 
 function limiterFor(
   options: ApiHandlerOptions,
@@ -106,5 +109,6 @@ export function createApiHandlers(
     ...createClaimHandlers(deps),
     ...createCoverageHandlers(deps),
     ...createAdminHandlers(deps),
+    ...createBackgroundHandlers(deps),
   };
 }
