@@ -6,7 +6,7 @@ import { failedFloors, isHeld } from './outbox-queue';
 export type QueueItem = OutboxEntry & {
   /** Pending behind a failed op of its match. */
   held: boolean;
-  /** 1-based place in the send order (failed ops: none). */
+  /** 1-based place in the send order (failed and held ops: none). */
   position?: number;
 };
 
@@ -23,8 +23,13 @@ export async function readQueueView(db: CourtSyncDb): Promise<QueueView> {
     .filter((e) => e.status === 'pending')
     .sort((a, b) => a.rank - b.rank || a.seq - b.seq);
   const failed = entries.filter((e) => e.status === 'failed').sort((a, b) => a.seq - b.seq);
+  let position = 0;
   const items: QueueItem[] = [
-    ...pending.map((e, i) => ({ ...e, held: isHeld(e, floors), position: i + 1 })),
+    // Held ops get no place: they go only after the failed op before them is settled.
+    ...pending.map((e) => {
+      const held = isHeld(e, floors);
+      return { ...e, held, position: held ? undefined : (position += 1) };
+    }),
     ...failed.map((e) => ({ ...e, held: false })),
   ];
   const ids = [...new Set(entries.map((e) => e.matchId))];
@@ -77,6 +82,11 @@ export function observeLocalMatches(
   db: CourtSyncDb,
 ): Observable<Pick<LocalMatch, 'id' | 'teamA' | 'teamB' | 'court'>[]> {
   return liveQuery(async () =>
-    (await db.matches.toArray()).map(({ id, teamA, teamB, court }) => ({ id, teamA, teamB, court })),
+    (await db.matches.toArray()).map(({ id, teamA, teamB, court }) => ({
+      id,
+      teamA,
+      teamB,
+      court,
+    })),
   );
 }

@@ -99,9 +99,11 @@ export function SyncProgressIndicator(props: SyncProgressIndicatorProps) {
       <div className="sync-detailed-head">
         {dot}
         <strong>{LABEL[status]}</strong>
-        <span className="sync-quality" data-testid="indicator-quality">
-          {props.quality}
-        </span>
+        {status !== 'offline' && (
+          <span className="sync-quality" data-testid="indicator-quality">
+            {props.quality}
+          </span>
+        )}
         {props.onSyncNow && (
           <button
             type="button"

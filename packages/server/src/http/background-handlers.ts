@@ -63,10 +63,11 @@ async function parseBody<T extends z.ZodMiniType>(
 const status = (body: BackgroundStatus) => jsonResponse(200, backgroundStatusSchema.parse(body));
 
 /** Builds the background-sync handlers. */
-export function createBackgroundHandlers({ getDb, log }: HandlerDeps): BackgroundHandlers {
+export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers {
+  const { getDb, log } = deps;
   const caller = async (request: Request, clientId: string): Promise<DeviceCaller> => ({
     clientId,
-    userId: await signedInUserId(request),
+    userId: await signedInUserId(request, deps),
   });
   const deviceAction =
     (route: string, act: (c: DeviceCaller) => Promise<BackgroundStatus>) => (request: Request) =>
