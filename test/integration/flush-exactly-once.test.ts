@@ -55,6 +55,9 @@ async function flushUntilDone(options: FlushOptions, maxRounds = 200) {
   for (let round = 0; round < maxRounds; round++) {
     const result = await flush({ ...options, broadcast: false });
     if (result.status === 'done') return round + 1;
+    // As the browser and the page's loop do: a Retry-After (429) is waited out; before it is
+    // over, no context of the device sends anything.
+    if (result.retryAfterMs) await new Promise((r) => setTimeout(r, result.retryAfterMs));
   }
   throw new Error('outbox not drained');
 }
