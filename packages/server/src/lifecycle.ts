@@ -3,10 +3,16 @@ import { requestsInFlight, waitForIdle } from './http/in-flight';
 import { logger } from './logger';
 import { keepRunningWhenOutputCloses } from './output-streams';
 
-/** Opens (creates, migrates, seeds) the app's database at boot, so the first request is fast. */
+/**
+ * Starts opening (creating, migrating, seeding) the app's database at boot, so the first API
+ * request does not pay for it. Not awaited: Next holds every request, pages included, until
+ * `register()` returns, and loads the route bundles only after it — with the database opening
+ * meanwhile, pages are served at once and the bundles load while PGlite starts (issue #14).
+ * A failure is logged by getDatabase, and the next request that needs the database retries.
+ */
 export async function startServer(): Promise<void> {
   keepRunningWhenOutputCloses();
-  await getDatabase();
+  void getDatabase().catch(() => undefined);
 }
 
 /**
