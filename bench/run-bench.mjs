@@ -1,6 +1,7 @@
 // `npm run bench`: measures every figure of issue #3 in one run and prints one line each.
-// Order: build check, helper bundles, server ingest (PostgreSQL, then PGlite), then the
-// browser figures against one PGlite server behind the bench proxy.
+// Order: build check (with the prepared database), helper bundles, server start, server ingest
+// (PostgreSQL, then PGlite), then the browser figures against one PGlite server behind the
+// bench proxy.
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +15,7 @@ import { log, selected, SETTINGS } from './lib/settings.mjs';
 import { notBuiltFigures } from './figures/not-built.mjs';
 import { BROWSER_FIGURES, runBrowserSuite } from './suites/browser-suite.mjs';
 import { runIngestSuite } from './suites/ingest-suite.mjs';
+import { runStartSuite } from './suites/start-suite.mjs';
 
 /** Runs the whole bench; resolves with the process exit code (0 unless something crashed). */
 export async function runBench() {
@@ -28,6 +30,8 @@ export async function runBench() {
     log('bundling the probe, the baseline worker and the workspace packages (webpack)');
     const assets = await bundleAssets();
     const lib = await import(pathToFileURL(assets.workspaceLib).href);
+    // Figure 10 first: it measures start-up times, best on a machine the bench has not warmed.
+    await runStartSuite({ figures });
     if (selected('5a') || selected('5b')) await runIngestSuite({ lib, cleanup, figures });
     await runBrowserSuite({ lib, assets, cleanup, figures }).catch((error) => {
       // The shared setup failed: every browser figure not yet measured is an ERROR line.

@@ -60,7 +60,7 @@ describe('prepared PGlite data directory (build step + server)', () => {
       });
     const first = await open();
     try {
-      expect(first.boot).toMatchObject({ template: 'copied', migrations: 'current' });
+      expect(first.boot).toMatchObject({ template: 'copied', migrations: 'current', seed: 'now' });
       const [demo] = await first.db
         .select()
         .from(tournaments)
@@ -78,7 +78,11 @@ describe('prepared PGlite data directory (build step + server)', () => {
     // The template itself is untouched by what the copy went through.
     const second = await open();
     try {
-      expect(second.boot).toMatchObject({ template: 'existing', migrations: 'current' });
+      expect(second.boot).toMatchObject({
+        template: 'existing',
+        migrations: 'current',
+        seed: 'before',
+      });
       const [row] = await second.db.select().from(matches).where(eq(matches.id, 'demo-beach-1'));
       expect(row?.eventCount).toBe(4);
     } finally {
