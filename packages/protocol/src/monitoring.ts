@@ -7,15 +7,17 @@ import { z } from 'zod/mini';
 export const syncJobNameSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/));
 export type SyncJobName = z.infer<typeof syncJobNameSchema>;
 
-/** Classes of sync failures (F33). */
-export const syncErrorTypeSchema = z.enum([
+/** Classes of sync failures (F29, F33): the one list the upstream jobs and monitoring share. */
+export const SYNC_ERROR_TYPES = [
   'NETWORK',
   'AUTH',
   'API',
   'DATABASE',
   'TIMEOUT',
   'VALIDATION',
-]);
+] as const;
+/** A sync failure's class, as the wire and the monitoring tables carry it. */
+export const syncErrorTypeSchema = z.enum(SYNC_ERROR_TYPES);
 export type SyncErrorType = z.infer<typeof syncErrorTypeSchema>;
 
 /** How bad a failure or an alert is (F33, F35). */

@@ -1,12 +1,7 @@
-/** The classes every sync failure is recorded under (F29, F33). */
-export const ERROR_CATEGORIES = [
-  'NETWORK',
-  'AUTH',
-  'API',
-  'DATABASE',
-  'TIMEOUT',
-  'VALIDATION',
-] as const;
+import { SYNC_ERROR_TYPES } from '@courtsync/protocol';
+
+/** The classes every sync failure is recorded under (F29, F33), as protocol declares them. */
+export const ERROR_CATEGORIES = SYNC_ERROR_TYPES;
 export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
 
 /** A classified sync failure: its category, whether a retry may help, and what was seen. */
