@@ -11,10 +11,14 @@ const transform = {
   ],
 };
 
+// jose ships ES modules only: let swc turn it into CommonJS like our own code.
+const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
+
 const project = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
   transform,
+  transformIgnorePatterns,
   testMatch: [`<rootDir>/packages/${name}/src/**/*.test.ts?(x)`],
   ...extra,
 });
@@ -32,6 +36,7 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       setupFiles: ['fake-indexeddb/auto'],
     },

@@ -1,6 +1,8 @@
-import Link from 'next/link';
 import type { Metadata, Viewport } from 'next';
-import { Notices } from '@courtsync/ui';
+// The notices alone, not the package's barrel: every page loads the layout (bench 8a).
+import { Notices } from '@courtsync/ui/notices';
+import { SessionBadge } from '@courtsync/ui/session-badge';
+import { NavSyncIndicator } from '@courtsync/ui/nav-sync-indicator';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -25,9 +27,14 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body>
         <nav className="app-nav">
-          <Link href="/" className="brand">
+          {/* A plain link: next/link here put the home page's code into every screen's first
+              load (bench 8a); going home is a full load, served by the worker when offline. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
+          <a href="/" className="brand">
             CourtSync
-          </Link>
+          </a>
+          <NavSyncIndicator />
+          <SessionBadge />
         </nav>
         {children}
         <Notices position="top-center" richColors />

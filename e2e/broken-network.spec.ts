@@ -1,6 +1,6 @@
 import { expect, test, type Route } from '@playwright/test';
 import { API } from '@courtsync/protocol';
-import { replay } from '@courtsync/scoring';
+import { replayFull } from '@courtsync/scoring';
 import { CHROMIUM_ARGS, FAST_BACKGROUND_SYNC_ARGS } from './support/chromium';
 import { readStore } from './support/local-db';
 import { dispatchSync, openMatchOnline } from './support/service-worker';
@@ -90,7 +90,7 @@ test('broken network mid-flush: 500, aborted connection, lost response — every
   expect(events).toHaveLength(taps.length);
   expect(events.map((e) => e.opId).sort()).toEqual(localOpIds);
   const server = await serverMatch(request, MATCH);
-  expect(server.state).toEqual(replay('beach', toEvents(taps)));
+  expect(server.state).toEqual(replayFull('beach', toEvents(taps)));
   expect(server.version).toBe(taps.length);
 
   const rows = await databaseEventRows(MATCH);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { replay } from '@courtsync/scoring';
+import { replayFull } from '@courtsync/scoring';
 import { openMatchOnline } from './support/service-worker';
 import { tapAll, toEvents, type Tap } from './support/scoring-script';
 import { serverEvents, serverMatch, waitForServerEvents } from './support/server-state';
@@ -46,7 +46,7 @@ test('without Background Sync the page flushes on `online` and on start (F9)', a
   expect(events).toHaveLength(first.length + second.length);
   expect(new Set(events.map((e) => e.opId)).size).toBe(events.length);
   expect((await serverMatch(request, MATCH)).state).toEqual(
-    replay('indoor', toEvents([...first, ...second])),
+    replayFull('indoor', toEvents([...first, ...second])),
   );
   await expect(again.getByTestId('pending-count')).toHaveAttribute('data-pending', '0');
 });

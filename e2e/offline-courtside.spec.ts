@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { replay } from '@courtsync/scoring';
+import { replayFull } from '@courtsync/scoring';
 import { readStore } from './support/local-db';
 import { openMatchOnline } from './support/service-worker';
 import { THIRTY_RALLIES_TWO_UNDOS, tapAll, toEvents } from './support/scoring-script';
@@ -27,7 +27,7 @@ test('offline courtside: score offline, reload offline, sync from the worker wit
   expect(taps.filter((t) => t !== 'undo')).toHaveLength(30);
   await tapAll(page, taps);
 
-  const expected = replay('beach', toEvents(taps));
+  const expected = replayFull('beach', toEvents(taps));
   const current = expected.sets[expected.sets.length - 1]!;
   await expect(page.getByTestId('score-a')).toHaveText(String(current.a));
   await expect(page.getByTestId('score-b')).toHaveText(String(current.b));

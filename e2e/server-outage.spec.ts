@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { replay } from '@courtsync/scoring';
+import { replayFull } from '@courtsync/scoring';
 import { tap } from './support/devices';
 import { openMatchOnline } from './support/service-worker';
 import { databaseEventRows, serverEvents, serverMatch } from './support/server-state';
@@ -49,7 +49,7 @@ test('a 3 s server outage: 5 taps land within 5 s of recovery, exactly once', as
   const events = await serverEvents(request, MATCH);
   expect(new Set(events.map((e) => e.opId)).size).toBe(5);
   expect((await serverMatch(request, MATCH)).state).toEqual(
-    replay(
+    replayFull(
       'indoor',
       taps.map((winner) => ({ type: 'rally', winner })),
     ),

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { API } from '@courtsync/protocol';
+import { claimMatch, signInAs } from './support/auth';
 import { serverMatch } from './support/server-state';
 
 const MATCH = 'demo-indoor-2';
 
-/** Scores a rally for A straight through the API, as another scorekeeper's phone would. */
+/**
+ * Scores a rally for A straight through the API, as another scorekeeper's phone would (signed
+ * in as the match's scorekeeper, who holds its claim).
+ */
 async function pushRally(request: APIRequestContext): Promise<void> {
+  await signInAs(request);
+  await claimMatch(request, MATCH);
   const op = {
     opId: randomUUID(),
     clientId: randomUUID(),

@@ -18,7 +18,17 @@ export async function startAppServer({ port, env, logFile, timeoutMs = 120_000 }
   const child = spawn(NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     // Our own SIGTERM handler closes the database before exit (notes/database.md, pitfall 3).
-    env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: '1', NODE_ENV: 'production', ...env },
+    // The bench's devices push without signing in: AUTH_MODE=open lets anonymous pushes reach
+    // matches nobody has claimed, and RATE_LIMIT_STORE=off measures the sync path itself (its
+    // load generators would otherwise be one client address over the read/write limits).
+    env: {
+      ...process.env,
+      NEXT_MANUAL_SIG_HANDLE: '1',
+      NODE_ENV: 'production',
+      AUTH_MODE: 'open',
+      RATE_LIMIT_STORE: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(log);

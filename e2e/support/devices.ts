@@ -1,4 +1,5 @@
 import { devices, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { scorekeeperOn } from './auth';
 import { waitForServiceWorker } from './service-worker';
 import type { Tap } from './scoring-script';
 
@@ -9,7 +10,11 @@ export interface Device {
   page: Page;
 }
 
-/** Opens a new phone on `path` of `baseURL`, controlled by the app's service worker. */
+/**
+ * Opens a new phone on `path` of `baseURL`, controlled by the app's service worker. On a
+ * scorekeeper screen (`/matches/:id`) the phone signs in as the first demo scorekeeper and
+ * claims the match first; a spectator's board (`…/live`) stays anonymous.
+ */
 export async function openDevice(
   browser: Browser,
   name: string,
@@ -22,6 +27,8 @@ export async function openDevice(
     serviceWorkers: 'allow',
     baseURL,
   });
+  const scoring = /^\/matches\/([^/]+)$/.exec(path);
+  if (scoring?.[1]) await scorekeeperOn(context, scoring[1], baseURL);
   const page = await context.newPage();
   await page.goto(path);
   await waitForServiceWorker(page);

@@ -20,7 +20,7 @@ export interface OwnServer {
 /**
  * A built app (`next start`, as `npm start --no-build`) on `port` with its own embedded
  * database, kept across restarts, so a test can crash and restart the server mid-run.
- * `extraEnv` adds settings (admin token, upstream provider urls) to the server's environment.
+ * `extraEnv` adds settings (admin token, upstream provider urls, short token lifetimes).
  */
 export function ownServer(port: number, extraEnv: Record<string, string> = {}): OwnServer {
   const root = mkdtempSync(path.join(tmpdir(), 'courtsync-own-'));
@@ -56,6 +56,8 @@ export function ownServer(port: number, extraEnv: Record<string, string> = {}): 
     output: () => log,
     async start() {
       const env: NodeJS.ProcessEnv = {
+        // As scripts/e2e-server.mjs: phones driven by a test read far more than people do.
+        RATE_LIMIT_READ: '3000/min',
         ...process.env,
         ...extraEnv,
         PORT: String(port),

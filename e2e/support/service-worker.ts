@@ -1,5 +1,6 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { SYNC_TAG } from '@courtsync/protocol';
+import { scorekeeperOn } from './auth';
 
 /** Waits until the page is controlled by the active service worker (clientsClaim). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
@@ -47,10 +48,12 @@ export async function dispatchSync(context: BrowserContext, origin: string): Pro
 }
 
 /**
- * Opens a match's scorekeeper screen online, waits for the worker to control it, and reloads
- * once so the page is in the worker's runtime cache and the match in IndexedDB.
+ * Opens a match's scorekeeper screen online as its scorekeeper (signed in as the first demo
+ * scorekeeper, match claimed), waits for the worker to control it, and reloads once so the
+ * page is in the worker's runtime cache and the match in IndexedDB.
  */
 export async function openMatchOnline(page: Page, matchId: string): Promise<void> {
+  await scorekeeperOn(page.context(), matchId);
   await page.goto(`/matches/${matchId}`);
   await waitForServiceWorker(page);
   await page.reload();

@@ -1,13 +1,13 @@
 import { discardFailedOp, loadMatch, retryFailedOp, flush } from '@courtsync/client';
 import { createApiHandlers, getMatchEvents, getMatchView } from '@courtsync/server';
-import { createTestMatch, describeEachDatabase } from '@courtsync/server/test-support';
+import { createTestMatch, describeEachDatabase, OPEN_API } from '@courtsync/server/test-support';
 import { apiError, syncNetwork } from './sync-network';
 import { flushOptions, newDevice, rallies } from './sync-device';
 
 describeEachDatabase('a refused op: failed list, held ops, retry and discard', (get) => {
   /** Two matches on one device; the second op of `held` is refused by a whole-request 400. */
   async function setup() {
-    const handlers = createApiHandlers(async () => get().db);
+    const handlers = createApiHandlers(async () => get().db, OPEN_API);
     const net = syncNetwork(handlers);
     const [other, held] = [await createTestMatch(get().db), await createTestMatch(get().db)];
     const db = newDevice();

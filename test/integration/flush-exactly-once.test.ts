@@ -8,7 +8,7 @@ import {
   type LocalMatch,
 } from '@courtsync/client';
 import { createApiHandlers, getMatchEvents, getMatchView } from '@courtsync/server';
-import { describeEachDatabase, createTestMatch } from '@courtsync/server/test-support';
+import { describeEachDatabase, createTestMatch, OPEN_API } from '@courtsync/server/test-support';
 import { faultyNetwork, type Fault } from './sync-faults';
 
 let dbCounter = 0;
@@ -55,6 +55,9 @@ async function flushUntilDone(options: FlushOptions, maxRounds = 200) {
   for (let round = 0; round < maxRounds; round++) {
     const result = await flush({ ...options, broadcast: false });
     if (result.status === 'done') return round + 1;
+    // As the browser and the page's loop do: a Retry-After (429) is waited out; before it is
+    // over, no context of the device sends anything.
+    if (result.retryAfterMs) await new Promise((r) => setTimeout(r, result.retryAfterMs));
   }
   throw new Error('outbox not drained');
 }
@@ -96,7 +99,7 @@ describeEachDatabase('flush → push, exactly once through a broken network', (g
     const opIds = await tap(db, matchId, 60, script.length);
     // Let the first batch through so the fault hits in the middle of the flush.
     const net = faultyNetwork(
-      createApiHandlers(async () => get().db),
+      createApiHandlers(async () => get().db, OPEN_API),
       [undefined as never, ...script],
     );
     const first = await flush({ ...base(db, net.fetch), broadcast: false });
@@ -126,7 +129,7 @@ describeEachDatabase('flush → push, exactly once through a broken network', (g
       ghost.push(...(await tap(db, 'ghost-match', 3, round)));
     }
     const net = faultyNetwork(
-      createApiHandlers(async () => get().db),
+      createApiHandlers(async () => get().db, OPEN_API),
       ['response-lost'],
     );
     await flushUntilDone(base(db, net.fetch));
@@ -144,7 +147,7 @@ describeEachDatabase('flush → push, exactly once through a broken network', (g
   });
 
   it('random faults, two devices, several matches, concurrent flushers without a shared lock', async () => {
-    const handlers = createApiHandlers(async () => get().db);
+    const handlers = createApiHandlers(async () => get().db, OPEN_API);
     const phone = await newDevice([
       ['demo-beach-1', 'beach'],
       ['demo-indoor-2', 'indoor'],

@@ -1,6 +1,6 @@
 import { loadMatch, flush, readSyncBlock, SyncLoop, type CourtSyncDb } from '@courtsync/client';
 import { createApiHandlers, getMatchEvents, getMatchView } from '@courtsync/server';
-import { createTestMatch, describeEachDatabase } from '@courtsync/server/test-support';
+import { createTestMatch, describeEachDatabase, OPEN_API } from '@courtsync/server/test-support';
 import { apiError, syncNetwork } from './sync-network';
 import { flushOptions, newDevice, rallies, undo } from './sync-device';
 
@@ -15,7 +15,7 @@ describeEachDatabase('sign-in pause and a server outage mid-flush', (get) => {
   }
 
   it('401 keeps the ops pending and blocks sync; after sign-in they land once', async () => {
-    const net = syncNetwork(createApiHandlers(async () => get().db));
+    const net = syncNetwork(createApiHandlers(async () => get().db, OPEN_API));
     const matchId = await createTestMatch(get().db);
     const db = newDevice();
     await loadMatch(db, matchId, net.fetch);
@@ -36,7 +36,7 @@ describeEachDatabase('sign-in pause and a server outage mid-flush', (get) => {
 
   it('a response lost after the commit, then 503s: the loop retries, 0 lost, 0 doubled', async () => {
     const net = syncNetwork(
-      createApiHandlers(async () => get().db),
+      createApiHandlers(async () => get().db, OPEN_API),
       [undefined as never, 'response-lost'],
     );
     const matchId = await createTestMatch(get().db, 'indoor');

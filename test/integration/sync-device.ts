@@ -33,6 +33,8 @@ export async function flushUntilSettled(options: FlushOptions, maxRounds = 50) {
   for (let round = 0; round < maxRounds; round++) {
     const result = await flush(options);
     if (result.status !== 'retry') return result;
+    // A Retry-After (429) is waited out, as the browser and the page's loop do.
+    if (result.retryAfterMs) await new Promise((r) => setTimeout(r, result.retryAfterMs));
   }
   throw new Error('outbox not drained');
 }

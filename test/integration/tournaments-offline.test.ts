@@ -6,7 +6,7 @@ import {
   type SavedTournaments,
 } from '@courtsync/client';
 import { createApiHandlers, schema } from '@courtsync/server';
-import { describeEachDatabase } from '@courtsync/server/test-support';
+import { describeEachDatabase, OPEN_API } from '@courtsync/server/test-support';
 import { eq } from 'drizzle-orm';
 import { serverFetch } from './server-fetch';
 
@@ -28,7 +28,7 @@ function savedOn(db: CourtSyncDb): Promise<SavedTournaments> {
 
 describeEachDatabase('the tournament list offline (F2)', (get) => {
   it('is saved on the device and shown from there when the network is gone', async () => {
-    const net = serverFetch(createApiHandlers(async () => get().db));
+    const net = serverFetch(createApiHandlers(async () => get().db, OPEN_API));
     const device = newDevice();
     expect(await savedOn(device)).toEqual({
       tournaments: [],
@@ -50,7 +50,7 @@ describeEachDatabase('the tournament list offline (F2)', (get) => {
 
   it('marks the matches that open offline, and refreshes their details from the list', async () => {
     const server = get().db;
-    const net = serverFetch(createApiHandlers(async () => server));
+    const net = serverFetch(createApiHandlers(async () => server, OPEN_API));
     const device = newDevice();
     await loadMatch(device, 'demo-indoor-1', net.fetch);
     await refreshTournaments(device, net.fetch);

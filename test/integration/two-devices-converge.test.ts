@@ -1,13 +1,13 @@
 import { loadMatch, pullMatch, type CourtSyncDb } from '@courtsync/client';
 import { createApiHandlers, getMatchEvents, getMatchView } from '@courtsync/server';
-import { createTestMatch, describeEachDatabase } from '@courtsync/server/test-support';
+import { createTestMatch, describeEachDatabase, OPEN_API } from '@courtsync/server/test-support';
 import { syncNetwork } from './sync-network';
 import { flushOptions, flushUntilSettled, newDevice, rallies, undo } from './sync-device';
 import { flush } from '@courtsync/client';
 
 describeEachDatabase('two devices on one match converge (pull, rebase, targeted undo)', (get) => {
   it('interleaved taps and undos, one device offline a while: both show the server state', async () => {
-    const handlers = createApiHandlers(async () => get().db);
+    const handlers = createApiHandlers(async () => get().db, OPEN_API);
     const matchId = await createTestMatch(get().db, 'indoor');
     const phoneNet = syncNetwork(handlers, [undefined as never, 'response-lost']);
     const tabletNet = syncNetwork(handlers);

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { SyncDashboard } from '@courtsync/ui/src/admin';
+import { SyncDashboard } from '@courtsync/ui/admin';
 import './admin.css';
 
 export const metadata: Metadata = { title: 'Sync monitoring · CourtSync' };

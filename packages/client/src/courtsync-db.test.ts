@@ -1,9 +1,10 @@
 import Dexie from 'dexie';
 import { replay } from '@courtsync/scoring';
 import { CourtSyncDb } from './courtsync-db';
+import { nextBatch } from './outbox-queue';
 
-describe('CourtSyncDb upgrade to version 3', () => {
-  it('drops the mixed local log, keeps the outbox, and makes every match pull again', async () => {
+describe('CourtSyncDb upgrades to versions 3 and 4', () => {
+  it('drops the mixed local log, keeps the outbox (now with a priority), and makes every match pull again', async () => {
     const name = `upgrade-${process.pid}-${Date.now()}`;
     const old = new Dexie(name);
     old.version(2).stores({
@@ -37,8 +38,15 @@ describe('CourtSyncDb upgrade to version 3', () => {
       matchId: 'm1',
       status: 'pending',
       attempts: 0,
+      priority: 'normal',
+      ownScore: 50,
+      score: 50,
+      rank: -50,
+      queuedAt: expect.any(Number),
     });
     expect(await db.outbox.where('[matchId+seq]').between(['m1', 0], ['m1', 9]).count()).toBe(1);
+    // Version 4's priority index holds the old op: the flush still finds it.
+    expect((await nextBatch(db, 10, new Set())).map((e) => e.opId)).toEqual(['x']);
     db.close();
   });
 });

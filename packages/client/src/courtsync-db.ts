@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MatchFormat, MatchState } from '@courtsync/scoring';
-import type { FeedEvent, Op, RejectCode, TournamentView } from '@courtsync/protocol';
+import type { FeedEvent, FlushReport, Op, RejectCode, TournamentView } from '@courtsync/protocol';
+import { LEVEL_BASE, type PriorityLevel } from './priority-rules';
 
 /** Why an op left the pending queue without being applied. */
 export interface OpFailure {
@@ -18,6 +19,19 @@ export type OutboxEntry = Op & {
   /** Sends that did not get the op applied (retried, refused); shown in the queue. */
   attempts: number;
   lastError?: OpFailure;
+  /** The level the op was queued with or moved to (F11). */
+  priority: PriorityLevel;
+  /** The op's own score: its level plus the rules that held when it was last scored. */
+  ownScore: number;
+  /**
+   * The score it is sent by: never below a later op of its match and never above an earlier
+   * one, so sending by score keeps every match's order (see priority-scoring.ts).
+   */
+  score: number;
+  /** -score: the index `[status+rank+seq]` reads the highest score first, then by seq. */
+  rank: number;
+  /** When the op was queued (ms since the epoch): age rules, average wait. */
+  queuedAt: number;
 };
 
 /**
@@ -33,11 +47,15 @@ export interface AckedOp {
   payload: Op['payload'];
 }
 
-/** One event of a match's server-confirmed log, as the pull brought it. */
+/**
+ * One event of a match's server-confirmed log, as the pull brought it. The times feed the
+ * scoresheet (F6); events stored before they were kept have none.
+ */
 export type ConfirmedEvent = Pick<
   FeedEvent,
   'matchId' | 'matchPosition' | 'position' | 'opId' | 'clientId' | 'type' | 'payload'
->;
+> &
+  Partial<Pick<FeedEvent, 'clientTime' | 'serverTime'>>;
 
 /** What the device knows of a match without the network. */
 export interface LocalMatch {
@@ -82,6 +100,7 @@ export class CourtSyncDb extends Dexie {
   matches!: EntityTable<LocalMatch, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   listings!: EntityTable<StoredListing, 'key'>;
+  reports!: EntityTable<FlushReport, 'id'>;
 
   constructor(name = 'courtsync') {
     super(name);
@@ -118,6 +137,26 @@ export class CourtSyncDb extends Dexie {
           .toCollection()
           .modify((entry) => {
             delete entry.createdAt;
+          });
+      });
+    // Version 4 (F11, F24): ops are sent by priority score (each match's order kept) and
+    // flush reports wait in `reports` until the server has them.
+    this.version(4)
+      .stores({
+        outbox: 'seq, &opId, matchId, status, [status+seq], [matchId+seq], [status+rank+seq]',
+        reports: 'id',
+      })
+      .upgrade(async (tx) => {
+        // Ops queued before priorities exist are normal; the next rescore applies the rules.
+        const base = LEVEL_BASE.normal;
+        await tx
+          .table<OutboxEntry, number>('outbox')
+          .toCollection()
+          .modify((entry) => {
+            entry.priority = 'normal';
+            entry.ownScore = entry.score = base;
+            entry.rank = -base;
+            entry.queuedAt = Date.parse(entry.clientTime) || Date.now();
           });
       });
   }

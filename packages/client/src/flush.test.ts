@@ -108,7 +108,19 @@ describe('flush', () => {
     });
     expect((await db.outbox.toArray()).map((e) => e.attempts)).toEqual([1, 1]);
     server.gate = undefined;
-    expect(await flush(options(db, server.fetch))).toMatchObject({ status: 'done', applied: 2 });
+    // Before Retry-After is over no request goes out, from any context (the gate is stored).
+    let sent = 0;
+    const counting: typeof fetch = (input, init) => {
+      sent += 1;
+      return server.fetch(input, init);
+    };
+    const early = await flush({ ...options(db, counting), now: () => Date.now() + 3_900 });
+    expect(early).toMatchObject({ status: 'retry', pending: 2 });
+    expect(early.retryAfterMs).toBeGreaterThan(0);
+    expect(sent).toBe(0);
+    const later = { ...options(db, counting), now: () => Date.now() + 4_100 };
+    expect(await flush(later)).toMatchObject({ status: 'done', applied: 2 });
+    expect(sent).toBeGreaterThan(0);
   });
 
   it('HELD from the server keeps the op pending and unsent for the rest of the run', async () => {

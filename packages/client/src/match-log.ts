@@ -27,6 +27,14 @@ export async function loadEffectiveActions(
   db: CourtSyncDb,
   matchId: string,
 ): Promise<LoggedAction[]> {
+  return (await loadEffectiveParts(db, matchId)).actions;
+}
+
+/** The effective actions of a match and its outbox entries (pending and failed, seq order). */
+export async function loadEffectiveParts(
+  db: CourtSyncDb,
+  matchId: string,
+): Promise<{ actions: LoggedAction[]; outbox: OutboxEntry[] }> {
   const [confirmed, acked, outbox] = await Promise.all([
     loadConfirmed(db, matchId),
     db.acked.where('matchId').equals(matchId).sortBy('seq'),
@@ -38,7 +46,7 @@ export async function loadEffectiveActions(
     seen.add(a.opId);
     return true;
   });
-  return [...confirmed, ...unconfirmed];
+  return { actions: [...confirmed, ...unconfirmed], outbox };
 }
 
 /** The effective log of a match as this device sees it (see loadEffectiveActions). */

@@ -1,13 +1,18 @@
 import Dexie from 'dexie';
 import type { CourtSyncDb, OutboxEntry } from './courtsync-db';
 
-/** For each match with a failed op: the lowest failed seq (later ops of it are held). */
+/**
+ * For each match with a failed op: the lowest failed seq (later ops of it are held). An op
+ * refused CLAIM_NOT_HELD holds nothing: the server keeps it for an admin to accept or dismiss
+ * (at the end of the match's log), and the device's later ops go on when it holds the claim.
+ */
 export async function failedFloors(db: CourtSyncDb): Promise<Map<string, number>> {
   const floors = new Map<string, number>();
   await db.outbox
     .where('status')
     .equals('failed')
     .each((e) => {
+      if (e.lastError?.code === 'CLAIM_NOT_HELD') return;
       const floor = floors.get(e.matchId);
       if (floor === undefined || e.seq < floor) floors.set(e.matchId, e.seq);
     });
@@ -21,25 +26,51 @@ export function isHeld(entry: OutboxEntry, floors: Map<string, number>): boolean
 }
 
 /**
- * The oldest pending ops to send, in seq order (which keeps each match's order), leaving out
- * ops held behind a failed op and ops in `skip` (kept back by the server in this run).
+ * Which ops the settings let go now (battery rules, F14): ops scoring at least `minScore`,
+ * and every op of the matches in `liveMatches`. Both hold for a prefix of each match's queue
+ * (send scores never rise along a match's seq), so a gate never breaks a match's order.
+ */
+export interface SendGate {
+  minScore: number;
+  liveMatches: ReadonlySet<string>;
+}
+
+/** Whether the gate lets an op go (no gate: every op). */
+export function passesGate(entry: OutboxEntry, gate: SendGate | undefined): boolean {
+  return !gate || entry.score >= gate.minScore || gate.liveMatches.has(entry.matchId);
+}
+
+/** Pending ops, highest send score first, each match in seq order (see priority-scoring.ts). */
+function pendingByPriority(db: CourtSyncDb) {
+  return (
+    db.outbox
+      .where('[status+rank+seq]')
+      // The upper bound is shorter on purpose: a key holding the same maxKey array twice reads
+      // as a cycle to some IndexedDB implementations.
+      .between(['pending', Dexie.minKey, Dexie.minKey], ['pending', Dexie.maxKey])
+  );
+}
+
+/**
+ * The next ops to send, highest priority first with each match's order kept, leaving out ops
+ * held behind a failed op, ops in `skip` (kept back by the server in this run) and ops the
+ * gate holds back.
  */
 export async function nextBatch(
   db: CourtSyncDb,
   size: number,
   skip: ReadonlySet<string>,
+  gate?: SendGate,
 ): Promise<OutboxEntry[]> {
   const floors = await failedFloors(db);
-  const pending = db.outbox
-    .where('[status+seq]')
-    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]);
-  // Nothing failed or kept back (the usual case): one indexed read (getAll), no cursor walk.
-  if (floors.size === 0 && skip.size === 0) return pending.limit(size).toArray();
+  const pending = pendingByPriority(db);
+  // Nothing failed, kept back or gated (the usual case): one indexed read (getAll), no walk.
+  if (floors.size === 0 && skip.size === 0 && !gate) return pending.limit(size).toArray();
   // A match with a skipped op sends nothing after it in this run either (its order).
   const skipFloors = new Map<string, number>();
   return pending
     .filter((e) => {
-      if (isHeld(e, floors) || isHeld(e, skipFloors)) return false;
+      if (isHeld(e, floors) || isHeld(e, skipFloors) || !passesGate(e, gate)) return false;
       if (!skip.has(e.opId)) return true;
       if (!skipFloors.has(e.matchId)) skipFloors.set(e.matchId, e.seq);
       return false;
@@ -51,6 +82,16 @@ export async function nextBatch(
 /** Pending ops in the outbox (held ones included: they are still to be sent). */
 export function countPending(db: CourtSyncDb): Promise<number> {
   return db.outbox.where('status').equals('pending').count();
+}
+
+/** Pending ops the gate holds back (0 without a gate). */
+export async function countGated(db: CourtSyncDb, gate: SendGate | undefined): Promise<number> {
+  if (!gate) return 0;
+  return db.outbox
+    .where('status')
+    .equals('pending')
+    .filter((e) => !passesGate(e, gate))
+    .count();
 }
 
 /** Pending ops held behind a failed op of their match, or kept back (`skip`) in this run. */

@@ -11,6 +11,8 @@ export interface SettledCounts {
   held: number;
   /** Ops of the batch the answer covered. */
   settled: number;
+  /** Sum of the acked ops' time in the queue (ms), for the flush report. */
+  waitMs: number;
 }
 
 /**
@@ -25,7 +27,10 @@ export async function settleBatch(
   skip: Set<string>,
 ): Promise<SettledCounts> {
   const sent = new Map(batch.map((e) => [e.opId, e]));
-  const counts: SettledCounts = { applied: 0, duplicates: 0, rejected: 0, held: 0, settled: 0 };
+  const counts: SettledCounts = {
+    ...{ applied: 0, duplicates: 0, rejected: 0, held: 0, settled: 0, waitMs: 0 },
+  };
+  const now = Date.now();
   const acked: AckedOp[] = [];
   const refused: { entry: OutboxEntry; failure: OpFailure }[] = [];
   const refusedFloor = new Map<string, number>();
@@ -37,7 +42,11 @@ export async function settleBatch(
     counts.settled += 1;
     // One failed op per match at a time: a later refusal of the same match in this batch may
     // only follow from the first (e.g. UNKNOWN_MATCH for all), so it waits behind it, pending.
-    const behind = (refusedFloor.get(entry.matchId) ?? Infinity) < entry.seq;
+    // CLAIM_NOT_HELD is the exception: the server refused (and kept for review) each such op
+    // on its own merits, so each is shown failed with that reason.
+    const behind =
+      (refusedFloor.get(entry.matchId) ?? Infinity) < entry.seq &&
+      !(r.status === 'rejected' && r.code === 'CLAIM_NOT_HELD');
     if (r.status === 'rejected' && (r.code === 'HELD' || behind)) {
       counts.held += 1;
       skip.add(entry.opId);
@@ -47,6 +56,7 @@ export async function settleBatch(
       refused.push({ entry, failure: { code: r.code, message: r.message } });
     } else {
       counts[r.status === 'applied' ? 'applied' : 'duplicates'] += 1;
+      counts.waitMs += Math.max(0, now - (entry.queuedAt ?? now));
       const { opId, matchId, seq, type, payload } = entry;
       acked.push({ opId, matchId, seq, type, payload });
     }

@@ -119,6 +119,15 @@ async function storePage(
     const moved = movedUndos(EffectiveLog.of(match.format, confirmed), fresh);
     await db.confirmed.bulkAdd(fresh.map(toConfirmed));
     await db.acked.bulkDelete(covered);
+    // A failed op of this device that the server now has (an admin accepted it from the
+    // review list) is done: it leaves the failed list.
+    if (fresh.length > 0) {
+      await db.outbox
+        .where('opId')
+        .anyOf(fresh.map((e) => e.opId))
+        .filter((e) => e.status === 'failed')
+        .delete();
+    }
     await db.matches.update(matchId, {
       cursor,
       ...(importing ? { importedAt: Date.now() } : {}),
@@ -143,5 +152,16 @@ function movedUndos(log: EffectiveLog, fresh: FeedEvent[]): MovedByClient[] {
 
 function toConfirmed(event: FeedEvent): ConfirmedEvent {
   const { matchId, matchPosition, position, opId, clientId, type, payload } = event;
-  return { matchId, matchPosition, position, opId, clientId, type, payload };
+  const { clientTime, serverTime } = event;
+  return {
+    matchId,
+    matchPosition,
+    position,
+    opId,
+    clientId,
+    type,
+    payload,
+    clientTime,
+    serverTime,
+  };
 }

@@ -41,3 +41,11 @@ export function observeQueue(db: CourtSyncDb): Observable<QueuedOp[]> {
     return entries.map((e) => ({ ...e, held: e.status === 'pending' && isHeld(e, floors) }));
   });
 }
+
+/** Live view of the matches of a tournament that are on this device. */
+export function observeTournamentMatches(
+  db: CourtSyncDb,
+  tournamentId: string,
+): Observable<LocalMatch[]> {
+  return liveQuery(() => db.matches.where('tournamentId').equals(tournamentId).toArray());
+}

@@ -1,15 +1,29 @@
 import { ScoringError, type MatchState } from '@courtsync/scoring';
-import type { Op } from '@courtsync/protocol';
+import { EffectiveLog, type Op } from '@courtsync/protocol';
 import type { CourtSyncDb, OutboxEntry } from './courtsync-db';
 import { ensureClientId, nextSeq } from './client-identity';
-import { loadEffectiveLog } from './match-log';
+import { loadEffectiveParts } from './match-log';
 import { ClientError } from './client-error';
+import { scoreOp } from './priority-rules';
+import { isLive, readScoringInputs, scoreNewOp } from './priority-scoring';
+
+/** The op of one type without its delivery identity (the outbox assigns it). */
+type InputOf<T extends Op['type']> = {
+  matchId: string;
+  type: T;
+  payload: Extract<Op, { type: T }>['payload'];
+};
 
 /** What a tap asks for: the op without its delivery identity (the outbox assigns it). */
 export type OpInput =
-  | { matchId: string; type: 'rally'; payload: { winner: 'A' | 'B' } }
+  | InputOf<'rally'>
   /** Without a target, the undo takes back what this screen shows as the last action. */
-  | { matchId: string; type: 'undo'; payload?: { target?: string } };
+  | { matchId: string; type: 'undo'; payload?: { target?: string } }
+  | InputOf<'timeout'>
+  | InputOf<'substitution'>
+  | InputOf<'sanction'>
+  | InputOf<'first-server'>
+  | InputOf<'correction'>;
 
 /** The op as written and the match state it leads to. */
 export interface RecordResult {
@@ -32,14 +46,22 @@ export async function record(db: CourtSyncDb, input: OpInput): Promise<RecordRes
       const match = await db.matches.get(input.matchId);
       if (!match)
         throw new ClientError('UNKNOWN_MATCH', `Match ${input.matchId} is not on this device`);
-      const log = await loadEffectiveLog(db, match);
+      // The rules and plan are read alongside the log: the op's priority costs no extra round.
+      const [{ actions, outbox }, { rules, planned }] = await Promise.all([
+        loadEffectiveParts(db, input.matchId),
+        readScoringInputs(db),
+      ]);
+      const log = EffectiveLog.of(match.format, actions);
+      const wasLive = isLive(log.state);
       let payload: Op['payload'];
-      if (input.type === 'rally') payload = { winner: input.payload.winner };
-      else {
+      if (input.type === 'undo') {
         const target = input.payload?.target ?? log.lastActionId;
         if (target === undefined)
-          throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: no rally is in effect');
+          throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: no action is in effect');
         payload = { target };
+      } else {
+        // A copy: the stored op must not share objects with the caller's state.
+        payload = structuredClone(input.payload);
       }
       const opId = crypto.randomUUID();
       // Validate before taking a seq: a refused tap must not consume one.
@@ -56,7 +78,27 @@ export async function record(db: CourtSyncDb, input: OpInput): Promise<RecordRes
         payload,
         clientTime: new Date().toISOString(),
       } as Op;
-      const entry: OutboxEntry = { ...op, status: 'pending', attempts: 0 };
+      const queuedAt = Date.now();
+      const ownScore = scoreOp(
+        {
+          type: op.type,
+          matchId: op.matchId,
+          priority: 'normal',
+          // The point that ends a match is still a live match's point.
+          matchLive: wasLive || isLive(log.state),
+          inCoveragePlan: planned.has(op.matchId),
+          ageMs: 0,
+        },
+        rules,
+      );
+      const entry: OutboxEntry = {
+        ...op,
+        status: 'pending',
+        attempts: 0,
+        priority: 'normal',
+        queuedAt,
+        ...scoreNewOp(ownScore, outbox[outbox.length - 1]),
+      };
       await db.outbox.add(entry);
       await db.matches.update(match.id, { state: log.state });
       return { op, state: log.state };

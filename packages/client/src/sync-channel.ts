@@ -21,7 +21,8 @@ export interface MovedUndo {
 
 /** Messages about the outbox and the match logs that every context may want to show. */
 export type SyncMessage =
-  | { type: 'flush-started'; at: string; source: string }
+  /** `pending`: ops queued when the flush started (the progress bar's total). */
+  | { type: 'flush-started'; at: string; source: string; pending: number }
   | {
       type: 'flush-progress';
       at: string;
@@ -37,6 +38,11 @@ export type SyncMessage =
       source: string;
       status: FlushStatus;
       pending: number;
+      /** Ops the server took / refused in this flush (toasts: sync done, new failures). */
+      applied: number;
+      rejected: number;
+      /** Ops the settings kept back (battery rules, off, paused). */
+      deferred: number;
       reason?: string;
       /** For `paused`: AUTH_REQUIRED or FORBIDDEN. */
       code?: string;

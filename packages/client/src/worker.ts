@@ -12,3 +12,4 @@ export {
   type FlushStatus,
   type MovedUndo,
 } from './sync-channel';
+export { sendFlushReports } from './flush-reports';

@@ -1,4 +1,4 @@
-import { replay, ScoringError } from '@courtsync/scoring';
+import { replayFull, ScoringError } from '@courtsync/scoring';
 import { EffectiveLog, effectiveState, type LoggedAction } from './effective-log';
 
 let n = 0;
@@ -18,7 +18,7 @@ describe('EffectiveLog', () => {
   it('replays rallies and positional undos exactly like replay()', () => {
     const actions = [rally('A'), rally('B'), undo(), rally('A'), undo(), undo(), rally('B')];
     expect(effectiveState('beach', actions)).toEqual(
-      replay('beach', [
+      replayFull('beach', [
         { type: 'rally', winner: 'A' },
         { type: 'rally', winner: 'B' },
         { type: 'undo' },

@@ -1,10 +1,11 @@
 import {
   MatchReplayer,
   ScoringError,
+  type FullMatchState,
   type MatchFormat,
-  type MatchState,
   type ScoringEvent,
 } from '@courtsync/scoring';
+import type { OpType } from './ops';
 
 /**
  * One action of a match's log as stored on either side of the wire: the op's id, its type
@@ -13,7 +14,7 @@ import {
  */
 export interface LoggedAction {
   opId: string;
-  type: 'rally' | 'undo';
+  type: OpType;
   payload: { winner?: unknown; target?: unknown } | Record<string, unknown>;
 }
 
@@ -24,9 +25,13 @@ export type ActionOutcome =
   /** An undo whose target is already undone: nothing changed (not an error). */
   | { kind: 'duplicate' };
 
-/** The scoring event of a rally action (undo is handled by the log, not by the replayer). */
-export function rallyEvent(action: LoggedAction): ScoringEvent {
-  return { type: 'rally', winner: (action.payload as { winner?: unknown }).winner as 'A' | 'B' };
+/**
+ * The scoring event of an action other than undo (undo is handled by the log, not by the
+ * replayer): its type plus its payload's fields. The replayer checks the shape, so a stored
+ * payload that is not valid (any more) is refused there as INVALID_EVENT, never trusted.
+ */
+export function scoringEvent(action: LoggedAction): ScoringEvent {
+  return { ...action.payload, type: action.type } as ScoringEvent;
 }
 
 /** The opId an undo names, or undefined for a positional undo (clients before F42). */
@@ -72,9 +77,9 @@ export class EffectiveLog {
     return log;
   }
 
-  /** The state the actions in effect replay to. */
-  get state(): MatchState {
-    return this.replayer.state;
+  /** The state the actions in effect replay to, with every scoreboard detail. */
+  get state(): FullMatchState {
+    return this.replayer.fullState;
   }
 
   /** opIds of the actions in effect, oldest first. */
@@ -99,9 +104,10 @@ export class EffectiveLog {
    * score after it was recomputed (both devices tell their user).
    */
   apply(action: LoggedAction): ActionOutcome {
-    if (action.type === 'rally') {
-      this.replayer.apply(rallyEvent(action));
-      this.inEffect.push({ opId: action.opId, event: rallyEvent(action), counted: true });
+    if (action.type !== 'undo') {
+      const event = scoringEvent(action);
+      this.replayer.step(event);
+      this.inEffect.push({ opId: action.opId, event, counted: true });
       this.known.add(action.opId);
       this.seen.add(action.opId);
       return { kind: 'applied', moved: 0 };
@@ -122,7 +128,7 @@ export class EffectiveLog {
     const [removed] = this.inEffect.splice(index, 1);
     this.known.delete(target);
     this.seen.add(action.opId);
-    if (moved === 0 && removed?.counted) this.replayer.apply({ type: 'undo' });
+    if (moved === 0 && removed?.counted) this.replayer.step({ type: 'undo' });
     else this.rebuild();
     return { kind: 'applied', moved };
   }
@@ -142,7 +148,7 @@ export class EffectiveLog {
     this.replayer = new MatchReplayer(this.format);
     for (const action of this.inEffect) {
       try {
-        this.replayer.apply(action.event);
+        this.replayer.step(action.event);
         action.counted = true;
       } catch (error) {
         if (!(error instanceof ScoringError)) throw error;
@@ -153,6 +159,9 @@ export class EffectiveLog {
 }
 
 /** The state of a match whose log is `actions`, in order. */
-export function effectiveState(format: MatchFormat, actions: Iterable<LoggedAction>): MatchState {
+export function effectiveState(
+  format: MatchFormat,
+  actions: Iterable<LoggedAction>,
+): FullMatchState {
   return EffectiveLog.of(format, actions).state;
 }

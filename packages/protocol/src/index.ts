@@ -8,3 +8,6 @@ export * from './feed';
 export * from './effective-log';
 export * from './monitoring';
 export * from './sync-admin';
+export * from './auth';
+export * from './claims';
+export * from './background-sync';

@@ -7,7 +7,13 @@ import {
   positiveIntSchema,
   uniqueIdSchema,
 } from './ids';
-import { matchFormatSchema, teamSchema } from './ops';
+import {
+  matchFormatSchema,
+  opTypeSchema,
+  playerNumberSchema,
+  sanctionSchema,
+  teamSchema,
+} from './ops';
 
 const setScoreSchema = z.object({
   a: countSchema,
@@ -15,7 +21,36 @@ const setScoreSchema = z.object({
   winner: z.optional(teamSchema),
 });
 
-/** Wire form of `@courtsync/scoring`'s MatchState. */
+const teamCountsSchema = z.object({ A: countSchema, B: countSchema });
+const scoreAtSchema = z.object({ a: countSchema, b: countSchema });
+
+const setDetailSchema = z.object({
+  firstServer: teamSchema,
+  startLeft: teamSchema,
+  timeouts: z.array(z.object({ team: teamSchema, at: scoreAtSchema })),
+  substitutions: z.array(
+    z.object({
+      team: teamSchema,
+      playerOut: playerNumberSchema,
+      playerIn: playerNumberSchema,
+      at: scoreAtSchema,
+    }),
+  ),
+  corrected: z.boolean(),
+});
+
+const sanctionRecordSchema = z.object({
+  team: teamSchema,
+  sanction: sanctionSchema,
+  player: z.optional(playerNumberSchema),
+  set: positiveIntSchema,
+  at: scoreAtSchema,
+});
+
+/**
+ * Wire form of `@courtsync/scoring`'s MatchState. The scoreboard details are optional: states
+ * stored before the full rules (F3) carry the score only.
+ */
 export const matchStateSchema = z.object({
   format: matchFormatSchema,
   sets: z.array(setScoreSchema),
@@ -23,6 +58,15 @@ export const matchStateSchema = z.object({
   winner: z.optional(teamSchema),
   serving: teamSchema,
   rallies: countSchema,
+  set: z.optional(positiveIntSchema),
+  sides: z.optional(z.object({ left: teamSchema, right: teamSchema })),
+  timeoutsLeft: z.optional(teamCountsSchema),
+  substitutionsLeft: z.optional(teamCountsSchema),
+  sanctions: z.optional(z.array(sanctionRecordSchema)),
+  technicalTimeoutDue: z.optional(z.boolean()),
+  sideSwitchDue: z.optional(z.boolean()),
+  setDetails: z.optional(z.array(setDetailSchema)),
+  actions: z.optional(countSchema),
 }) satisfies z.ZodMiniType<MatchState>;
 
 export const matchStatusSchema = z.enum(['scheduled', 'live', 'finished']);
@@ -49,7 +93,7 @@ export const appliedOpSchema = z.object({
   opId: uniqueIdSchema,
   clientId: uniqueIdSchema,
   seq: positiveIntSchema,
-  type: z.enum(['rally', 'undo']),
+  type: opTypeSchema,
   payload: z.record(z.string(), z.unknown()),
   clientTime: isoTimeSchema,
   serverTime: isoTimeSchema,

@@ -1,5 +1,11 @@
 import { z } from 'zod/mini';
-import { entityIdSchema, isoTimeSchema, positiveIntSchema, uniqueIdSchema } from './ids';
+import {
+  countSchema,
+  entityIdSchema,
+  isoTimeSchema,
+  positiveIntSchema,
+  uniqueIdSchema,
+} from './ids';
 
 export const teamSchema = z.enum(['A', 'B']);
 export const matchFormatSchema = z.enum(['indoor', 'beach']);
@@ -32,8 +38,79 @@ export const undoOpSchema = z.extend(opBase, {
   payload: z.strictObject({ target: z.optional(uniqueIdSchema) }),
 });
 
-/** Every op a scorekeeper's device can push. */
-export const opSchema = z.discriminatedUnion('type', [rallyOpSchema, undoOpSchema]);
+/** A shirt number (FIVB 4.3.3: players are numbered 1 to 99). */
+export const playerNumberSchema = z.int().check(z.minimum(1), z.maximum(99));
+
+/** A team timeout in the current set. */
+export const timeoutOpSchema = z.extend(opBase, {
+  type: z.literal('timeout'),
+  payload: z.strictObject({ team: teamSchema }),
+});
+
+/** An indoor substitution: `playerIn` replaces `playerOut` on court. */
+export const substitutionOpSchema = z.extend(opBase, {
+  type: z.literal('substitution'),
+  payload: z.strictObject({
+    team: teamSchema,
+    playerOut: playerNumberSchema,
+    playerIn: playerNumberSchema,
+  }),
+});
+
+export const sanctionSchema = z.enum(['warning', 'penalty', 'expulsion', 'disqualification']);
+
+/** A sanction to a team (or one of its players); a penalty is a point to the opponent. */
+export const sanctionOpSchema = z.extend(opBase, {
+  type: z.literal('sanction'),
+  payload: z.strictObject({
+    team: teamSchema,
+    sanction: sanctionSchema,
+    player: z.optional(playerNumberSchema),
+  }),
+});
+
+/** Who serves first in the current set (the toss), and optionally who starts on the left. */
+export const firstServerOpSchema = z.extend(opBase, {
+  type: z.literal('first-server'),
+  payload: z.strictObject({ team: teamSchema, left: z.optional(teamSchema) }),
+});
+
+/** Most sets a correction can name (indoor is best of 5). */
+export const MAX_CORRECTED_SETS = 5;
+
+/** Points of one set in an official's correction. */
+export const correctedSetSchema = z.strictObject({ a: countSchema, b: countSchema });
+
+/** An official's correction: the match's sets become exactly `sets`, set 1 first (F41). */
+export const correctionOpSchema = z.extend(opBase, {
+  type: z.literal('correction'),
+  payload: z.strictObject({
+    sets: z.array(correctedSetSchema).check(z.minLength(1), z.maxLength(MAX_CORRECTED_SETS)),
+  }),
+});
+
+/** Every op a scorekeeper's device (or an official) can push. */
+export const opSchema = z.discriminatedUnion('type', [
+  rallyOpSchema,
+  undoOpSchema,
+  timeoutOpSchema,
+  substitutionOpSchema,
+  sanctionOpSchema,
+  firstServerOpSchema,
+  correctionOpSchema,
+]);
+
+/** The type of every op, in the order of `opSchema`. */
+export const OP_TYPES = [
+  'rally',
+  'undo',
+  'timeout',
+  'substitution',
+  'sanction',
+  'first-server',
+  'correction',
+] as const;
+export const opTypeSchema = z.enum(OP_TYPES);
 
 export type Op = z.infer<typeof opSchema>;
 export type OpType = Op['type'];

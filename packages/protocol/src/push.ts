@@ -27,9 +27,21 @@ export const rejectCodeSchema = z.enum([
   'UNKNOWN_MATCH',
   'MATCH_FINISHED',
   'NOTHING_TO_UNDO',
+  // Refusals by the scoring rules (F3), one per rule: see ScoringErrorCode.
+  'TIMEOUTS_EXHAUSTED',
+  'SUBSTITUTIONS_EXHAUSTED',
+  'SUBSTITUTIONS_NOT_ALLOWED',
+  'ILLEGAL_SUBSTITUTION',
+  'PLAYER_EXCLUDED',
+  'WARNING_ALREADY_GIVEN',
+  'SET_ALREADY_STARTED',
+  'INVALID_CORRECTION',
   'OUT_OF_ORDER',
   'SEQ_REUSED',
   'OP_ID_REUSED',
+  // F4: the pushing user does not hold the match's claim; the op is kept in the server's
+  // review list for an admin to accept into the match or dismiss.
+  'CLAIM_NOT_HELD',
   // An earlier op of the same match in this push was refused: this one is kept back (not
   // applied) so the match's order holds; the client keeps it pending behind the failed op.
   'HELD',

@@ -4,6 +4,14 @@ export const API = {
   pull: '/api/v1/sync/pull',
   stream: '/api/v1/sync/stream',
   connectivityTest: '/api/v1/sync/connectivity-test',
+  background: {
+    status: '/api/v1/sync/background/status',
+    start: '/api/v1/sync/background/start',
+    settings: '/api/v1/sync/background/settings',
+    metrics: '/api/v1/sync/background/metrics',
+    pause: '/api/v1/sync/background/pause',
+    resume: '/api/v1/sync/background/resume',
+  },
   tournaments: '/api/v1/tournaments',
   match: (id: string) => `/api/v1/matches/${encodeURIComponent(id)}`,
   matchEvents: (id: string) => `/api/v1/matches/${encodeURIComponent(id)}/events`,
@@ -23,6 +31,22 @@ export const API = {
   alertRule: (id: string) => `/api/v1/sync/admin/alert-rules/${encodeURIComponent(id)}`,
   pauseJob: (job: string) => `/api/v1/sync/admin/jobs/${encodeURIComponent(job)}/pause`,
   resumeJob: (job: string) => `/api/v1/sync/admin/jobs/${encodeURIComponent(job)}/resume`,
+  login: '/api/v1/auth/login',
+  refresh: '/api/v1/auth/refresh',
+  logout: '/api/v1/auth/logout',
+  session: '/api/v1/auth/session',
+  users: '/api/v1/users',
+  user: (id: string) => `/api/v1/users/${encodeURIComponent(id)}`,
+  claims: (eventId: string) => `/api/v1/events/${encodeURIComponent(eventId)}/claims`,
+  claim: (eventId: string, matchId: string) =>
+    `/api/v1/events/${encodeURIComponent(eventId)}/claims/${encodeURIComponent(matchId)}`,
+  handover: (eventId: string, matchId: string) =>
+    `/api/v1/events/${encodeURIComponent(eventId)}/claims/${encodeURIComponent(matchId)}/handover`,
+  coveragePlans: (eventId: string) =>
+    `/api/v1/events/${encodeURIComponent(eventId)}/coverage-plans`,
+  review: '/api/v1/review',
+  reviewAccept: (opId: string) => `/api/v1/review/${encodeURIComponent(opId)}/accept`,
+  reviewDismiss: (opId: string) => `/api/v1/review/${encodeURIComponent(opId)}/dismiss`,
 } as const;
 
 /** Background Sync tag the page registers after every write and the worker answers. */

@@ -1,80 +1,59 @@
-import { FORMAT_RULES, pointsForSet, setsToWin, type FormatRules } from './format-rules';
+import { takeTimeout, setFirstServer } from './between-rallies';
+import { correct } from './correction';
+import { matchDetails, scoreState } from './details';
+import { FORMAT_RULES } from './format-rules';
+import { cloneMatch, currentSet, newMatch, type MatchData } from './match-data';
+import { pointWouldEndSet, scorePoint } from './points';
+import { applySanction } from './sanctions';
 import { ScoringError } from './scoring-error';
-import type { MatchFormat, MatchState, ScoringEvent, SetScore, Team } from './types';
-
-/** What undoing one rally needs, so undo is O(1) instead of a replay from scratch. */
-interface RallyRecord {
-  winner: Team;
-  /** Who was serving before this rally (the rally winner serves after it). */
-  servingBefore: Team;
-  /** Whether this rally ended its set (and so possibly the match). */
-  endedSet: boolean;
-}
+import { substitute } from './substitutions';
+import type { FullMatchState, MatchFormat, MatchState, ScoringEvent, Team } from './types';
+import { assertEvent, describe } from './validate-event';
 
 /**
- * Team serving first in the set at `setIndex`: A opens set 1, then the first serve alternates.
- * The coin toss that decides the first server of the deciding set is not modelled yet.
+ * How to take back one action. A rally inside a set is undone in O(1) from what it changed;
+ * anything else (a rally that ended a set, timeouts, substitutions, sanctions, tosses,
+ * corrections: a few dozen per match) keeps a copy of the match from before it.
  */
-function firstServer(setIndex: number): Team {
-  return setIndex % 2 === 0 ? 'A' : 'B';
-}
+type UndoRecord =
+  { kind: 'rally'; winner: Team; servingBefore: Team } | { kind: 'restore'; before: MatchData };
 
-/** Human-readable rendering of a value that failed validation (callers may be plain JS). */
-function describe(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
-/** Throws INVALID_EVENT unless `event` has one of the ScoringEvent shapes at run time. */
-function assertEvent(event: unknown): asserts event is ScoringEvent {
-  if (typeof event === 'object' && event !== null) {
-    const { type, winner } = event as { type?: unknown; winner?: unknown };
-    if (type === 'undo') return;
-    if (type === 'rally' && (winner === 'A' || winner === 'B')) return;
-  }
-  throw new ScoringError(
-    'INVALID_EVENT',
-    `Invalid event ${describe(event)}: expected {type:'rally', winner:'A'|'B'} or {type:'undo'}`,
-  );
-}
+/** What the refused action is called in MATCH_FINISHED messages. */
+const NOUNS: Record<Exclude<ScoringEvent['type'], 'undo' | 'correction'>, string> = {
+  rally: 'rallies',
+  timeout: 'timeouts',
+  substitution: 'substitutions',
+  sanction: 'sanctions',
+  'first-server': 'first servers',
+};
 
 /**
- * Applies scoring events one at a time in O(1), keeping one record per rally in effect so
- * `undo` is cheap. Undo is allowed after the match is over: it is how a scorekeeper corrects
- * a wrong final point (the match reopens and play can continue).
+ * Applies scoring events one at a time, keeping one undo record per action in effect so
+ * `undo` takes back the last action, whatever it was. Undo is allowed after the match is
+ * over: it is how a scorekeeper corrects a wrong final point (the match reopens and play can
+ * continue). A rally is O(1), so replaying a long match stays linear.
  */
 export class MatchReplayer {
-  private readonly rules: FormatRules;
-  /** Never empty: the last entry is the current (or final) set. */
-  private readonly sets: SetScore[] = [{ a: 0, b: 0 }];
-  private readonly setsWon = { A: 0, B: 0 };
-  private serving: Team = firstServer(0);
-  private winner: Team | undefined;
-  private readonly history: RallyRecord[] = [];
+  private data: MatchData = newMatch();
+  private readonly history: UndoRecord[] = [];
   private accepted = 0;
 
   /** Starts an empty match of the given format. */
   constructor(readonly format: MatchFormat) {
-    const rules = FORMAT_RULES[format] as FormatRules | undefined;
     // The format may come from plain JS or the wire; fail loudly rather than score by no rules.
-    if (!rules) throw new TypeError(`Unknown match format ${describe(format)}`);
-    this.rules = rules;
+    if (!(FORMAT_RULES[format] as unknown)) {
+      throw new TypeError(`Unknown match format ${describe(format)}`);
+    }
   }
 
-  /** A fresh copy of the current state; mutating it does not affect the replayer. */
+  /** A fresh copy of the score (as `replay` returns it); mutating it does not affect the replayer. */
   get state(): MatchState {
-    const state: MatchState = {
-      format: this.format,
-      sets: this.sets.map((set) => ({ ...set })),
-      setsWon: { ...this.setsWon },
-      serving: this.serving,
-      rallies: this.history.length,
-    };
-    if (this.winner) state.winner = this.winner;
-    return state;
+    return scoreState(this.data, this.format);
+  }
+
+  /** A fresh copy of the state with every scoreboard detail (sides, timeouts, due flags...). */
+  get fullState(): FullMatchState {
+    return { ...this.state, ...matchDetails(this.data, this.format, this.history.length) };
   }
 
   /** Number of events accepted so far, undos included (refused events are not counted). */
@@ -84,70 +63,87 @@ export class MatchReplayer {
 
   /** Validates and applies one event; throws ScoringError and stays unchanged if refused. */
   apply(event: ScoringEvent): MatchState {
-    assertEvent(event);
-    // All checks happen before any mutation, so a refused event leaves no trace.
-    if (event.type === 'undo') this.undo();
-    else this.rally(event.winner);
-    this.accepted += 1;
+    this.step(event);
     return this.state;
+  }
+
+  /**
+   * `apply` without building a copy of the state: replaying a log reads the state once at
+   * the end, and that copy would otherwise cost more than the rally itself.
+   */
+  step(event: ScoringEvent): void {
+    assertEvent(event);
+    if (event.type === 'undo') this.undo();
+    else if (event.type === 'rally') this.rally(event.winner);
+    else this.withSnapshot(event);
+    this.accepted += 1;
   }
 
   /** Scores one rally; closes the set (and maybe the match) when it reaches its points by 2. */
   private rally(winner: Team): void {
-    if (this.winner) {
-      const { A, B } = this.setsWon;
-      const score = this.winner === 'A' ? `${A}-${B}` : `${B}-${A}`;
-      throw new ScoringError(
-        'MATCH_FINISHED',
-        `Match is over: ${this.winner} won ${score}; no more rallies can be recorded`,
-      );
-    }
-    const setIndex = this.sets.length - 1;
-    const set = this.currentSet();
-    const servingBefore = this.serving;
-    if (winner === 'A') set.a += 1;
-    else set.b += 1;
-    this.serving = winner;
-
-    const lead = Math.abs(set.a - set.b);
-    const endedSet =
-      Math.max(set.a, set.b) >= pointsForSet(this.rules, setIndex) && lead >= this.rules.winBy;
-    this.history.push({ winner, servingBefore, endedSet });
-    if (!endedSet) return;
-
-    set.winner = winner;
-    this.setsWon[winner] += 1;
-    if (this.setsWon[winner] >= setsToWin(this.rules)) {
-      this.winner = winner;
-    } else {
-      this.sets.push({ a: 0, b: 0 });
-      this.serving = firstServer(setIndex + 1);
-    }
+    this.refuseWhenFinished('rally');
+    const record: UndoRecord = pointWouldEndSet(this.data, this.format, winner)
+      ? { kind: 'restore', before: cloneMatch(this.data) }
+      : { kind: 'rally', winner, servingBefore: this.data.serving };
+    scorePoint(this.data, this.format, winner);
+    this.data.rallies += 1;
+    this.history.push(record);
   }
 
-  /** Reverts the last rally in effect, reopening its set and the match if it closed them. */
+  /**
+   * Applies an action other than a rally to a copy of the match, which replaces the match
+   * only once every rule has accepted it: a refused action leaves no trace.
+   */
+  private withSnapshot(event: Exclude<ScoringEvent, { type: 'rally' | 'undo' }>): void {
+    if (event.type !== 'correction') this.refuseWhenFinished(event.type);
+    const before = this.data;
+    const next = cloneMatch(before);
+    switch (event.type) {
+      case 'timeout':
+        takeTimeout(next, this.format, event.team);
+        break;
+      case 'substitution':
+        substitute(next, this.format, event);
+        break;
+      case 'sanction':
+        applySanction(next, this.format, event);
+        break;
+      case 'first-server':
+        setFirstServer(next, event.team, event.left);
+        break;
+      case 'correction':
+        correct(next, this.format, event.sets);
+        break;
+    }
+    this.data = next;
+    this.history.push({ kind: 'restore', before });
+  }
+
+  /** Throws MATCH_FINISHED when the match is over (only undo and corrections go on). */
+  private refuseWhenFinished(type: keyof typeof NOUNS): void {
+    const { winner, setsWon } = this.data;
+    if (!winner) return;
+    const score = winner === 'A' ? `${setsWon.A}-${setsWon.B}` : `${setsWon.B}-${setsWon.A}`;
+    throw new ScoringError(
+      'MATCH_FINISHED',
+      `Match is over: ${winner} won ${score}; no more ${NOUNS[type]} can be recorded`,
+    );
+  }
+
+  /** Takes back the last action in effect, reopening a set or the match if it closed them. */
   private undo(): void {
     const last = this.history.pop();
     if (!last) {
-      throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: no rally is in effect');
+      throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: no action is in effect');
     }
-    if (last.endedSet) {
-      // A won match appended no new set; otherwise drop the empty set that was opened.
-      if (this.winner) this.winner = undefined;
-      else this.sets.pop();
-      const set = this.currentSet();
-      delete set.winner;
-      this.setsWon[last.winner] -= 1;
+    if (last.kind === 'restore') {
+      this.data = last.before;
+      return;
     }
-    const set = this.currentSet();
+    const set = currentSet(this.data).score;
     if (last.winner === 'A') set.a -= 1;
     else set.b -= 1;
-    this.serving = last.servingBefore;
-  }
-
-  private currentSet(): SetScore {
-    const set = this.sets[this.sets.length - 1];
-    if (!set) throw new Error('MatchReplayer invariant broken: no current set');
-    return set;
+    this.data.serving = last.servingBefore;
+    this.data.rallies -= 1;
   }
 }

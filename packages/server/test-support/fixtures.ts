@@ -53,6 +53,16 @@ export class TestClient {
     return { ...this.base(matchId), type: 'undo', payload: target ? { target } : {} };
   }
 
+  /** The next op of any other type (timeout, substitution, sanction, ...) for `matchId`. */
+  action<T extends Exclude<Op['type'], 'rally' | 'undo'>>(
+    matchId: string,
+    type: T,
+    payload: Extract<Op, { type: T }>['payload'],
+  ): Op {
+    this.seq += 1;
+    return { ...this.base(matchId), type, payload } as Op;
+  }
+
   /** `n` rallies for `matchId`, winners from `pattern` cycled. */
   rallies(matchId: string, n: number, pattern: Team[] = ['A']): Op[] {
     return Array.from({ length: n }, (_, i) =>
@@ -112,8 +122,9 @@ export async function snapshotMatch(db: Database, matchId: string) {
 export function scoringEventsOf(
   events: { type: string; payload: Record<string, unknown> }[],
 ): ScoringEvent[] {
+  // An undo's target is the log's business (EffectiveLog); the replayer takes back the last.
   return events.map((e) =>
-    e.type === 'undo' ? { type: 'undo' } : { type: 'rally', winner: e.payload.winner as Team },
+    e.type === 'undo' ? { type: 'undo' } : ({ ...e.payload, type: e.type } as ScoringEvent),
   );
 }
 
@@ -143,13 +154,21 @@ export function captureLogs(): CapturedLogs {
   return { logger, entries };
 }
 
-/** The API handlers over a test database, logging into memory. */
+/**
+ * Handler options of the suites written before sign-in (F21): anonymous pushes let in
+ * (AUTH_MODE=open, unclaimed matches only) and no rate limits. Suites of auth, claims and
+ * limits pass their own options.
+ */
+export const OPEN_API: ApiHandlerOptions = { auth: { mode: 'open' }, rateLimits: { store: 'off' } };
+
+/** The API handlers over a test database, logging into memory (OPEN_API unless told). */
 export function testApi(
   db: Database,
   options: Omit<ApiHandlerOptions, 'logger'> = {},
 ): { api: ApiHandlers; logs: CapturedLogs } {
   const logs = captureLogs();
-  return { api: createApiHandlers(async () => db, { ...options, logger: logs.logger }), logs };
+  const all = { ...OPEN_API, ...options, logger: logs.logger };
+  return { api: createApiHandlers(async () => db, all), logs };
 }
 
 /** POSTs `ops` through the push handler and returns status and parsed body. */

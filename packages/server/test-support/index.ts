@@ -6,3 +6,4 @@ export * from './webhook-receiver';
 export * from './monitoring';
 export * from './sim-sync';
 export * from './upstream';
+export * from './auth';

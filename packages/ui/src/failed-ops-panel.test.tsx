@@ -13,6 +13,11 @@ const failed: OutboxEntry = {
   status: 'failed',
   attempts: 1,
   lastError: { code: 'MATCH_FINISHED', message: 'Match is over' },
+  priority: 'normal',
+  ownScore: 75,
+  score: 75,
+  rank: -75,
+  queuedAt: Date.parse('2026-11-25T10:00:00.000Z'),
 };
 
 function renderPanel() {

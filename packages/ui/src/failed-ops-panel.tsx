@@ -1,5 +1,6 @@
 'use client';
 
+import { describeOp } from './describe-op';
 import { useState } from 'react';
 import type { OutboxEntry } from '@courtsync/client';
 
@@ -14,12 +15,6 @@ export interface FailedOpsPanelProps {
   onRetry(opId: string): void;
   onDiscard(opId: string): void;
   onClose(): void;
-}
-
-/** What an op did, in the scorekeeper's words. */
-function describeOp(entry: OutboxEntry, teamA = 'Team A', teamB = 'Team B'): string {
-  if (entry.type === 'undo') return 'Undo';
-  return `Point ${entry.payload.winner === 'A' ? teamA : teamB}`;
 }
 
 /**

@@ -5,8 +5,8 @@ import type { ToasterProps } from 'sonner';
 
 type Sonner = typeof import('sonner');
 
-/** A notice's kind: errors in red, information in neutral colours. */
-type NoticeKind = 'error' | 'info';
+/** A notice's kind: errors in red, success in green, information in neutral colours. */
+type NoticeKind = 'error' | 'info' | 'success';
 interface Notice {
   kind: NoticeKind;
   message: string;
@@ -30,8 +30,14 @@ export function notifyInfo(message: string): void {
   notify({ kind: 'info', message });
 }
 
+/** Shows a success notice (e.g. everything synced after being offline). */
+export function notifySuccess(message: string): void {
+  notify({ kind: 'success', message });
+}
+
 function show(s: Sonner, notice: Notice): void {
   if (notice.kind === 'error') s.toast.error(notice.message);
+  else if (notice.kind === 'success') s.toast.success(notice.message);
   else s.toast.info(notice.message);
 }
 

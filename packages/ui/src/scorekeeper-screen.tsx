@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import {
   connectLiveFeed,
   discardFailedOp,
@@ -14,9 +14,10 @@ import {
   type OutboxEntry,
   type SyncBlock,
 } from '@courtsync/client';
-import { FailedOpsPanel } from './failed-ops-panel';
+import { ClaimBar } from './claim-bar';
+import { DuePrompts } from './due-prompts';
 import { notifyError } from './notices';
-import { Scoreboard } from './scoreboard';
+import { courtOrder, Scoreboard } from './scoreboard';
 import { ScoreControls } from './score-controls';
 import { SyncBadge } from './sync-badge';
 import { SyncBlockBanner } from './sync-block-banner';
@@ -28,11 +29,26 @@ import { useQueueStats } from './use-queue-stats';
 import { useScoreMovedNotices } from './use-score-moved-notices';
 import { connectSyncStatus, useSyncStatus } from './sync-status-store';
 
-/** The courtside screen: score, big buttons, undo, and what is still waiting to sync. */
+// Loaded on first use: the sheet is rare courtside, and the screen's first load stays small.
+const MatchActionsSheet = lazy(() =>
+  import('./match-actions-sheet').then((m) => ({ default: m.MatchActionsSheet })),
+);
+
+// Opened from the failed count only (rare): loaded then, not with the screen.
+const FailedOpsPanel = lazy(() =>
+  import('./failed-ops-panel').then((m) => ({ default: m.FailedOpsPanel })),
+);
+
+/**
+ * The courtside screen (360×640, one hand): the score with the teams where they stand and the
+ * serving team marked, prompts that must not be missed, one tap per rally, one tap undo, and
+ * timeouts, sanctions and substitutions one level down.
+ */
 export function ScorekeeperScreen({ matchId }: { matchId: string }) {
   const [db] = useState(() => openCourtSyncDb());
   const [recorded, setRecorded] = useState(0);
   const [showFailed, setShowFailed] = useState(false);
+  const [showActions, setShowActions] = useState(false);
   const { match, load } = useLocalMatch(db, matchId);
   const failed = useObservable<OutboxEntry[]>(() => observeFailedOps(db), [db]) ?? [];
   const held = useObservable<number>(() => observeHeldCount(db), [db]) ?? 0;
@@ -52,14 +68,16 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
     return connectLiveFeed({ db, tournamentId });
   }, [db, tournamentId]);
 
-  const submit = (input: OpInput) =>
+  const submit = (input: OpInput): Promise<boolean> =>
     record(db, input)
       .then(() => {
         setRecorded((n) => n + 1);
-        return sync.requestSync();
+        void sync.requestSync();
+        return true;
       })
       .catch((error: unknown) => {
         notifyError(error instanceof Error ? error.message : 'Could not record that action');
+        return false;
       });
 
   const retry = (opId: string) =>
@@ -106,6 +124,7 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
             Last sync {new Date(lastSync).toLocaleTimeString()}
           </p>
         )}
+        <ClaimBar db={db} eventId={match.tournamentId} matchId={matchId} />
       </header>
       {block && (
         <SyncBlockBanner
@@ -116,25 +135,53 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
         />
       )}
       {showFailed && (
-        <FailedOpsPanel
-          failed={failed}
-          held={held}
-          teamA={match.teamA}
-          teamB={match.teamB}
-          onRetry={retry}
-          onDiscard={discard}
-          onClose={() => setShowFailed(false)}
-        />
+        <Suspense fallback={null}>
+          <FailedOpsPanel
+            failed={failed}
+            held={held}
+            teamA={match.teamA}
+            teamB={match.teamB}
+            onRetry={retry}
+            onDiscard={discard}
+            onClose={() => setShowFailed(false)}
+          />
+        </Suspense>
       )}
-      <Scoreboard state={match.state} teamA={match.teamA} teamB={match.teamB} />
+      <div className="score-area">
+        <Scoreboard state={match.state} teamA={match.teamA} teamB={match.teamB} />
+        <DuePrompts state={match.state} teamA={match.teamA} teamB={match.teamB} />
+      </div>
       <ScoreControls
         teamA={match.teamA}
         teamB={match.teamB}
         finished={Boolean(match.state.winner)}
-        canUndo={match.state.rallies > 0}
+        canUndo={(match.state.actions ?? match.state.rallies) > 0}
+        order={courtOrder(match.state)}
+        serving={match.state.serving}
         onPoint={(winner) => void submit({ matchId, type: 'rally', payload: { winner } })}
         onUndo={() => void submit({ matchId, type: 'undo' })}
+        onMore={() => setShowActions(true)}
       />
+      {showActions && (
+        <Suspense fallback={null}>
+          <MatchActionsSheet
+            matchId={matchId}
+            state={match.state}
+            teamA={match.teamA}
+            teamB={match.teamB}
+            onAction={submit}
+            onClose={() => setShowActions(false)}
+          />
+        </Suspense>
+      )}
+      {/* Plain links: next/link would add its router code to this screen's first load (8a). */}
+      <nav className="match-links" aria-label="This match">
+        <a href={`/matches/${matchId}/scoresheet`} data-testid="scoresheet-link">
+          Scoresheet
+        </a>
+        <a href={`/matches/${matchId}/live`}>Live board</a>
+        {tournamentId && <a href={`/tournaments/${tournamentId}`}>All matches</a>}
+      </nav>
     </main>
   );
 }

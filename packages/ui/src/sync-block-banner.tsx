@@ -6,9 +6,16 @@ export interface SyncBlockBannerProps {
   onRetry(): void;
 }
 
+/** The sign-in page, coming back here afterwards. */
+function signInHref(): string {
+  const here = typeof window === 'undefined' ? '/' : window.location.pathname;
+  return `/login?next=${encodeURIComponent(here)}`;
+}
+
 /**
  * Says that syncing is paused until the user signs in again, and that nothing is lost: the
- * actions stay on the phone (F21). "Try again" resumes syncing (sign-in arrives with auth).
+ * actions stay on the phone (F21). "Sign in" leads to the sign-in page and back; once signed
+ * in, everything queued is sent. "Try again" resumes syncing.
  */
 export function SyncBlockBanner({ code, message, pending, onRetry }: SyncBlockBannerProps) {
   const forbidden = code === 'FORBIDDEN';
@@ -19,6 +26,11 @@ export function SyncBlockBanner({ code, message, pending, onRetry }: SyncBlockBa
         <br />
         {pending} {pending === 1 ? 'action is' : 'actions are'} kept on this phone. {message}
       </p>
+      {!forbidden && (
+        <a className="plain-button" data-testid="sync-sign-in" href={signInHref()}>
+          Sign in
+        </a>
+      )}
       <button type="button" className="plain-button" data-testid="sync-retry" onClick={onRetry}>
         Try again
       </button>

@@ -5,10 +5,13 @@ import { useEffect, useState } from 'react';
 import {
   observeSavedTournaments,
   openCourtSyncDb,
+  plannedFirst,
   refreshTournaments,
   type SavedTournaments,
 } from '@courtsync/client';
 import type { MatchView } from '@courtsync/protocol';
+import { CoverageToggle } from './coverage-toggle';
+import { useCoverage } from './use-coverage';
 import { useObservable } from './use-observable';
 import { useOnline } from './use-online';
 
@@ -23,6 +26,8 @@ export function TournamentList() {
   const saved = useObservable<SavedTournaments>(() => observeSavedTournaments(db), [db]);
   const [refresh, setRefresh] = useState<Refresh>({ kind: 'loading' });
   const online = useOnline();
+  // Coaches and media see the matches of their coverage plans first (F5).
+  const { planned, canPlan } = useCoverage(db, saved?.tournaments.map((t) => t.id) ?? []);
   useEffect(() => {
     let cancelled = false;
     refreshTournaments(db).then(
@@ -59,13 +64,30 @@ export function TournamentList() {
       )}
       {saved.tournaments.map((t) => (
         <section key={t.id} className="tournament" data-testid={`tournament-${t.id}`}>
-          <h2>{t.name}</h2>
+          <h2>
+            <Link
+              href={`/tournaments/${t.id}`}
+              prefetch={false}
+              data-testid={`open-tournament-${t.id}`}
+            >
+              {t.name}
+            </Link>
+          </h2>
           <p className="match-meta">
             {t.location} · {t.startsOn} – {t.endsOn}
           </p>
           <ul className="match-list">
-            {t.matches.map((m) => (
-              <MatchLink key={m.id} match={m} offline={saved.offlineMatchIds.has(m.id)} />
+            {plannedFirst(t.matches, planned).map((m) => (
+              <MatchLink key={m.id} match={m} offline={saved.offlineMatchIds.has(m.id)}>
+                {canPlan && (
+                  <CoverageToggle
+                    db={db}
+                    eventId={t.id}
+                    matchId={m.id}
+                    planned={t.matches.filter((x) => planned.has(x.id)).map((x) => x.id)}
+                  />
+                )}
+              </MatchLink>
             ))}
           </ul>
         </section>
@@ -75,7 +97,15 @@ export function TournamentList() {
 }
 
 /** One match of the list; `offline` when its scorekeeper screen opens without the network. */
-function MatchLink({ match: m, offline }: { match: MatchView; offline: boolean }) {
+function MatchLink({
+  match: m,
+  offline,
+  children,
+}: {
+  match: MatchView;
+  offline: boolean;
+  children?: React.ReactNode;
+}) {
   const current = m.state.sets[m.state.sets.length - 1];
   return (
     <li>
@@ -102,6 +132,7 @@ function MatchLink({ match: m, offline }: { match: MatchView; offline: boolean }
       >
         Watch live
       </Link>
+      {children}
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import { OP_TYPES } from '@courtsync/protocol';
 import type { MatchState } from '@courtsync/scoring';
 import { sql } from 'drizzle-orm';
 import {
@@ -76,7 +77,7 @@ export const matchEvents = pgTable(
     opId: text('op_id').notNull().unique('match_events_op_id_key'),
     clientId: text('client_id').notNull(),
     seq: integer('seq').notNull(),
-    type: text('type', { enum: ['rally', 'undo'] }).notNull(),
+    type: text('type', { enum: OP_TYPES }).notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     clientTime: timestamptz('client_time').notNull(),
     serverTime: timestamptz('server_time').notNull().defaultNow(),
@@ -88,7 +89,11 @@ export const matchEvents = pgTable(
     unique('match_events_feed_position_key').on(t.feedPosition),
     index('match_events_tournament_feed_idx').on(t.tournamentId, t.feedPosition),
     index('match_events_match_feed_idx').on(t.matchId, t.feedPosition),
-    check('match_events_type_check', sql`${t.type} in ('rally', 'undo')`),
+    // Must list OP_TYPES (migration 0005 writes the same list).
+    check(
+      'match_events_type_check',
+      sql`${t.type} in ('rally', 'undo', 'timeout', 'substitution', 'sanction', 'first-server', 'correction')`,
+    ),
   ],
 );
 
@@ -112,3 +117,8 @@ export const pushCursors = pgTable('push_cursors', {
 });
 export * from './schema-upstream';
 export * from './schema-monitoring';
+export * from './schema-scores';
+
+// Users, sign-in sessions, match claims, review list, coverage plans, rate-limit buckets (F4, F5, F21, F22).
+export * from './schema-auth';
+export * from './schema-background';

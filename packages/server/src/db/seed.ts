@@ -1,6 +1,8 @@
 import { replay } from '@courtsync/scoring';
 import type { MatchFormat } from '@courtsync/scoring';
-import { matches, tournaments } from './schema';
+import { seedDemoUsers } from '../services/auth/demo-users';
+import { teamIdOf } from '../services/scores/team-id';
+import { matches, matchTeams, tournaments } from './schema';
 import type { Database } from './types';
 
 /** Id of the demo tournament every fresh database starts with (F38). */
@@ -12,6 +14,7 @@ interface DemoMatch {
   teamA: string;
   teamB: string;
   court: string;
+  division: string;
   /** Start time as an offset from 09:00 UTC of the tournament's second day. */
   hoursAfterNine: number;
 }
@@ -23,6 +26,7 @@ const DEMO_MATCHES: readonly DemoMatch[] = [
     teamA: 'Keller / Brunner',
     teamB: 'Dubois / Martin',
     court: 'Center Court',
+    division: 'Beach Men',
     hoursAfterNine: 0,
   },
   {
@@ -31,6 +35,7 @@ const DEMO_MATCHES: readonly DemoMatch[] = [
     teamA: 'Silva / Costa',
     teamB: 'Novak / Horvat',
     court: 'Court 2',
+    division: 'Beach Women',
     hoursAfterNine: 0,
   },
   {
@@ -39,6 +44,7 @@ const DEMO_MATCHES: readonly DemoMatch[] = [
     teamA: 'Jensen / Larsen',
     teamB: 'Rossi / Bianchi',
     court: 'Center Court',
+    division: 'Beach Men',
     hoursAfterNine: 1,
   },
   {
@@ -47,6 +53,7 @@ const DEMO_MATCHES: readonly DemoMatch[] = [
     teamA: 'Lakeside Lions',
     teamB: 'Harbor Hawks',
     court: 'Hall A',
+    division: 'Indoor Open',
     hoursAfterNine: 2,
   },
   {
@@ -55,6 +62,7 @@ const DEMO_MATCHES: readonly DemoMatch[] = [
     teamA: 'Valley Vipers',
     teamB: 'Summit Spikers',
     court: 'Hall B',
+    division: 'Indoor Open',
     hoursAfterNine: 3,
   },
 ];
@@ -66,7 +74,7 @@ function isoDay(now: Date, days: number): string {
 }
 
 /**
- * Inserts the demo tournament and its matches unless they exist (idempotent, safe to run on
+ * Inserts the demo tournament, its matches and the demo users (one per role) unless they exist (idempotent, safe to run on
  * every start and from several instances at once). Dates are placed around `now` so the demo
  * always looks current on a fresh database; existing rows are never touched.
  */
@@ -100,5 +108,17 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
         })),
       )
       .onConflictDoNothing({ target: matches.id });
+    await tx
+      .insert(matchTeams)
+      .values(
+        DEMO_MATCHES.map((m) => ({
+          matchId: m.id,
+          division: m.division,
+          teamAId: teamIdOf(m.teamA),
+          teamBId: teamIdOf(m.teamB),
+        })),
+      )
+      .onConflictDoNothing({ target: matchTeams.matchId });
+    await seedDemoUsers(tx);
   });
 }

@@ -2,6 +2,9 @@ import { entityIdSchema } from '@courtsync/protocol';
 import type { z } from 'zod/mini';
 import type { Database } from '../db/types';
 import type { Logger } from '../logger';
+import type { AuthSettings } from '../services/auth/auth-settings';
+import type { RateClass } from '../services/rate-limit/rate-settings';
+import type { RateLimit, RateLimiter } from '../services/rate-limit/token-bucket';
 import { toIssues } from '../services/push/validate-ops';
 import { HttpError } from './responses';
 
@@ -11,6 +14,12 @@ export interface HandlerDeps {
   getDb: () => Promise<Database>;
   /** Where request and error logs go. */
   log: Logger;
+  /** Sign-in settings (mode, token lifetimes, key). */
+  auth: AuthSettings;
+  /** Token buckets (F22); undefined when rate limits are off. */
+  limiter?: RateLimiter;
+  /** Bucket size per rate class. */
+  rateLimits: Record<RateClass, RateLimit>;
 }
 
 /** A path id (match, tournament) checked against the protocol; 400 VALIDATION_FAILED if bad. */

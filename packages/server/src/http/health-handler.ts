@@ -5,7 +5,7 @@ import type { MonitoringRuntime } from '../monitoring/runtime';
 import { listJobStatus } from '../monitoring/sync-status';
 import type { HandlerDeps } from './handler-deps';
 import { errorResponse, jsonResponse } from './responses';
-import { withRequest } from './with-request';
+import { withRoute } from './with-route';
 
 /** Handler of /api/health. */
 export interface HealthHandler {
@@ -26,12 +26,13 @@ function driverOf(db: Database): DatabaseDriver {
 
 /** Builds the health handler. */
 export function createHealthHandler(
-  { getDb, log }: HandlerDeps,
+  deps: HandlerDeps,
   monitoring: () => MonitoringRuntime,
 ): HealthHandler {
+  const { getDb } = deps;
   return {
     health: (request) =>
-      withRequest(request, 'health', log, async (ctx) => {
+      withRoute(request, 'health', deps, async (ctx) => {
         let db: Database;
         try {
           db = await getDb();

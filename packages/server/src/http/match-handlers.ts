@@ -2,7 +2,7 @@ import { getMatchEvents, getMatchView } from '../services/match-views';
 import type { HandlerDeps } from './handler-deps';
 import { parseEntityId } from './handler-deps';
 import { errorResponse, jsonResponse } from './responses';
-import { withRequest } from './with-request';
+import { withRoute } from './with-route';
 
 /** Handlers of /api/v1/matches/:id and /api/v1/matches/:id/events. */
 export interface MatchHandlers {
@@ -13,10 +13,11 @@ export interface MatchHandlers {
 }
 
 /** Builds the match read handlers. */
-export function createMatchHandlers({ getDb, log }: HandlerDeps): MatchHandlers {
+export function createMatchHandlers(deps: HandlerDeps): MatchHandlers {
+  const { getDb } = deps;
   return {
     getMatch: (request, id) =>
-      withRequest(request, 'getMatch', log, async () => {
+      withRoute(request, 'getMatch', deps, async () => {
         const matchId = parseEntityId(id);
         const view = await getMatchView(await getDb(), matchId);
         if (!view) return errorResponse(404, 'NOT_FOUND', `No match with id "${matchId}"`);
@@ -24,7 +25,7 @@ export function createMatchHandlers({ getDb, log }: HandlerDeps): MatchHandlers 
       }),
 
     getMatchEvents: (request, id) =>
-      withRequest(request, 'getMatchEvents', log, async () => {
+      withRoute(request, 'getMatchEvents', deps, async () => {
         const matchId = parseEntityId(id);
         const events = await getMatchEvents(await getDb(), matchId);
         if (!events) return errorResponse(404, 'NOT_FOUND', `No match with id "${matchId}"`);

@@ -63,21 +63,22 @@ export async function parseBody<T extends z.ZodMiniType>(
 
 /** Builds the monitoring handlers over the monitoring runtime. */
 export function createMonitoringHandlers(
-  { getDb, log }: HandlerDeps,
+  deps: HandlerDeps,
   monitoring: () => MonitoringRuntime,
 ): MonitoringHandlers {
+  const { getDb, log } = deps;
   const now = () => monitoring().monitor.now();
   return {
     healthOverview: (request) =>
       withRequest(request, 'healthOverview', log, async () => {
-        await requireAdmin(request);
+        await requireAdmin(request, process.env, deps);
         const overview = await monitoring().monitor.healthOverview();
         return jsonResponse(200, healthOverviewSchema.parse(overview));
       }),
 
     performanceHistory: (request) =>
       withRequest(request, 'performanceHistory', log, async () => {
-        await requireAdmin(request);
+        await requireAdmin(request, process.env, deps);
         const query = parseQuery(request, performanceHistoryQuerySchema);
         const history = await monitoring().monitor.performanceHistory(
           query.period,
@@ -88,20 +89,20 @@ export function createMonitoringHandlers(
 
     tournamentSync: (request) =>
       withRequest(request, 'tournamentSync', log, async () => {
-        await requireAdmin(request);
+        await requireAdmin(request, process.env, deps);
         const tournaments = await monitoring().monitor.tournamentResults(200);
         return jsonResponse(200, tournamentSyncListSchema.parse({ tournaments }));
       }),
 
     listAlerts: (request) =>
       withRequest(request, 'listAlerts', log, async () => {
-        await requireAdmin(request);
+        await requireAdmin(request, process.env, deps);
         return jsonResponse(200, { alerts: await listActiveAlerts(await getDb()) });
       }),
 
     acknowledgeAlert: (request, id) =>
       withRequest(request, 'acknowledgeAlert', log, async () => {
-        const admin = await requireAdmin(request);
+        const admin = await requireAdmin(request, process.env, deps);
         const alertId = parseNumericId(id, 'alert');
         const body = await parseBody(request, acknowledgeAlertBodySchema);
         const alert = await acknowledgeAlert(await getDb(), alertId, admin.id, body.note, now());
@@ -111,7 +112,7 @@ export function createMonitoringHandlers(
 
     listSyncErrors: (request) =>
       withRequest(request, 'listSyncErrors', log, async () => {
-        await requireAdmin(request);
+        await requireAdmin(request, process.env, deps);
         const query = parseQuery(request, syncErrorQuerySchema);
         const rows = await listErrors(await getDb(), query);
         return jsonResponse(200, syncErrorListSchema.parse({ errors: rows.map(toSyncError) }));
@@ -119,7 +120,7 @@ export function createMonitoringHandlers(
 
     resolveSyncError: (request, id) =>
       withRequest(request, 'resolveSyncError', log, async () => {
-        const admin = await requireAdmin(request);
+        const admin = await requireAdmin(request, process.env, deps);
         const errorId = parseNumericId(id, 'error');
         const body = await parseBody(request, resolveErrorBodySchema);
         const row = await resolveError(await getDb(), errorId, admin.id, body.notes, now());

@@ -1,5 +1,5 @@
 import { pushResponseSchema } from '@courtsync/protocol';
-import { replay } from '@courtsync/scoring';
+import { replayFull } from '@courtsync/scoring';
 import { ulid } from 'ulid';
 import {
   createTestMatch,
@@ -36,7 +36,7 @@ describeEachDatabase('POST push', (get) => {
     expect(row?.version).toBe(3);
     expect(row?.eventCount).toBe(3);
     expect(events.map((e) => [e.position, e.opId])).toEqual(ops.map((op, i) => [i + 1, op.opId]));
-    expect(row?.state).toEqual(replay('beach', scoringEventsOf(events)));
+    expect(row?.state).toEqual(replayFull('beach', scoringEventsOf(events)));
   });
 
   it('answers duplicate for a batch sent twice and leaves the log unchanged', async () => {

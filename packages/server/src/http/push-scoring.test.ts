@@ -1,4 +1,4 @@
-import { replay } from '@courtsync/scoring';
+import { replayFull } from '@courtsync/scoring';
 import {
   createTestMatch,
   dbFingerprint,
@@ -12,7 +12,7 @@ import {
 } from '@courtsync/server/test-support';
 
 describeEachDatabase('POST push: scoring and concurrency', (get) => {
-  it('undoes across a set end and keeps state equal to replay()', async () => {
+  it('undoes across a set end and keeps state equal to replayFull()', async () => {
     const { db } = get();
     const { api } = testApi(db);
     const matchId = await createTestMatch(db, 'beach');
@@ -31,7 +31,7 @@ describeEachDatabase('POST push: scoring and concurrency', (get) => {
     row = snap.row;
     expect(row?.state.sets).toEqual([{ a: 20, b: 0 }]);
     expect(row?.state.setsWon).toEqual({ A: 0, B: 0 });
-    expect(row?.state).toEqual(replay('beach', scoringEventsOf(snap.events)));
+    expect(row?.state).toEqual(replayFull('beach', scoringEventsOf(snap.events)));
     expect(row?.eventCount).toBe(22);
   });
 
@@ -81,7 +81,7 @@ describeEachDatabase('POST push: scoring and concurrency', (get) => {
     expect(events.map((e) => e.opId)).toEqual(ops.map((op) => op.opId));
     expect(row?.version).toBe(30);
     expect(row?.eventCount).toBe(30);
-    expect(row?.state).toEqual(replay('indoor', scoringEventsOf(events)));
+    expect(row?.state).toEqual(replayFull('indoor', scoringEventsOf(events)));
   });
 
   it('serializes concurrent pushes of many clients to one match', async () => {
@@ -113,10 +113,10 @@ describeEachDatabase('POST push: scoring and concurrency', (get) => {
     batches.flat().forEach((op, i) => expect(versions[i]).toBe(positionOf.get(op.opId)));
     expect(row?.version).toBe(32);
     expect(row?.eventCount).toBe(32);
-    expect(row?.state).toEqual(replay('indoor', scoringEventsOf(events)));
+    expect(row?.state).toEqual(replayFull('indoor', scoringEventsOf(events)));
   });
 
-  it('keeps state equal to replay() of the stored log over a long random game', async () => {
+  it('keeps state equal to replayFull() of the stored log over a long random game', async () => {
     const { db } = get();
     const { api } = testApi(db);
     const matchId = await createTestMatch(db, 'beach');
@@ -129,7 +129,7 @@ describeEachDatabase('POST push: scoring and concurrency', (get) => {
       );
       await push(api, ops);
       const { row, events } = await snapshotMatch(db, matchId);
-      expect(row?.state).toEqual(replay('beach', scoringEventsOf(events)));
+      expect(row?.state).toEqual(replayFull('beach', scoringEventsOf(events)));
       expect(row?.eventCount).toBe(events.length);
       expect(row?.version).toBe(events.length);
     }

@@ -1,4 +1,4 @@
-import { replay } from '@courtsync/scoring';
+import { replayFull } from '@courtsync/scoring';
 import {
   createTestMatch,
   describeEachDatabase,
@@ -25,7 +25,7 @@ describeEachDatabase('POST push: undo names its target', (get) => {
     expect(results[0]).toMatchObject({ status: 'applied', version: 3 });
     const { row, events } = await snapshotMatch(db, matchId);
     expect(events).toHaveLength(3);
-    expect(row?.state).toEqual(replay('beach', [{ type: 'rally', winner: 'B' }]));
+    expect(row?.state).toEqual(replayFull('beach', [{ type: 'rally', winner: 'B' }]));
   });
 
   it('answers duplicate, storing nothing, for an undo of an action already undone', async () => {
@@ -74,7 +74,7 @@ describeEachDatabase('POST push: undo names its target', (get) => {
     const { row } = await snapshotMatch(db, matchId);
     const winners = ['B', 'A', 'B'] as const;
     expect(row?.state).toEqual(
-      replay(
+      replayFull(
         'indoor',
         winners.map((winner) => ({ type: 'rally', winner })),
       ),
@@ -90,7 +90,7 @@ describeEachDatabase('POST push: undo names its target', (get) => {
     await push(api, [b.rally(matchId, 'B')]);
     expect(statuses((await push(api, [a.undo(matchId)])).results)).toEqual(['applied']);
     const { row } = await snapshotMatch(db, matchId);
-    expect(row?.state).toEqual(replay('beach', [{ type: 'rally', winner: 'A' }]));
+    expect(row?.state).toEqual(replayFull('beach', [{ type: 'rally', winner: 'A' }]));
   });
 
   it('refuses a rally after the end of the match (MATCH_FINISHED)', async () => {

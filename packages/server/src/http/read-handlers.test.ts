@@ -5,7 +5,7 @@ import {
   matchViewSchema,
   tournamentListResponseSchema,
 } from '@courtsync/protocol';
-import { replay } from '@courtsync/scoring';
+import { replayFull } from '@courtsync/scoring';
 import type { Database } from '../db/types';
 import {
   captureLogs,
@@ -33,7 +33,7 @@ describeEachDatabase('read routes', (get, driver) => {
     expect(view).toMatchObject({ id: matchId, format: 'indoor', status: 'live', version: 4 });
     expect(view.eventCount).toBe(4);
     expect(view.state).toEqual(
-      replay(
+      replayFull(
         'indoor',
         ops.map(() => ({ type: 'rally', winner: 'B' })),
       ),

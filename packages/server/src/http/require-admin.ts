@@ -1,5 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { identify } from '../services/auth/identify';
+import type { HandlerDeps } from './handler-deps';
 import { HttpError } from './responses';
+import { accessTokenOf } from './with-route';
 
 /** Who passed the admin check; `id` goes into audit rows ("who"). */
 export interface AdminPrincipal {
@@ -32,16 +35,24 @@ function same(a: string, b: string): boolean {
  * THE admin check of every admin API (F32–F37 monitoring and admin routes): resolves with the
  * admin, or throws HttpError 401 AUTH_REQUIRED (no credentials) / 403 FORBIDDEN (not admin).
  *
- * TEMPORARY RULE until sign-in and roles (issue #11, F21) land — replace this body with "the
- * signed-in user has the admin role" and nothing else changes: the caller is admin when it
- * presents the server's `ADMIN_TOKEN` as `Authorization: Bearer <token>` or in the
- * `courtsync_admin` cookie (the dashboard's sign-in box sets it). Without `ADMIN_TOKEN` the
- * admin APIs are closed to everyone.
+ * A signed-in user (F21 access token, cookie or Bearer) passes when their role is admin and
+ * gets 403 otherwise. For scripts and monitoring tools without a user, the server's
+ * `ADMIN_TOKEN` also admits, as `Authorization: Bearer <token>` or in the `courtsync_admin`
+ * cookie (the dashboard's token box sets it); without `ADMIN_TOKEN` only admin users pass.
  */
 export async function requireAdmin(
   request: Request,
   env: NodeJS.ProcessEnv = process.env,
+  deps?: Pick<HandlerDeps, 'getDb' | 'auth'>,
 ): Promise<AdminPrincipal> {
+  const session = accessTokenOf(request);
+  if (deps && session) {
+    const identity = await identify(await deps.getDb(), session, deps.auth.secret);
+    if (identity.kind === 'user') {
+      if (identity.user.role === 'admin') return { id: identity.user.email };
+      throw new HttpError(403, 'FORBIDDEN', 'Admin role required');
+    }
+  }
   const credential = credentialOf(request);
   if (!credential) throw new HttpError(401, 'AUTH_REQUIRED', 'Sign in as an admin');
   const token = env.ADMIN_TOKEN;

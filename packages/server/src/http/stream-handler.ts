@@ -9,7 +9,7 @@ import type { HandlerDeps } from './handler-deps';
 import { parseQuery } from './handler-deps';
 import { errorResponse, HttpError } from './responses';
 import { feedFrameBytes, PING_FRAME, readyFrame, SSE_HEADERS } from './sse-frames';
-import { withRequest } from './with-request';
+import { withRoute } from './with-route';
 
 /** Handler of /api/v1/sync/stream. */
 export interface StreamHandler {
@@ -42,14 +42,12 @@ function startCursor(request: Request, queryCursor: number | undefined): number 
 }
 
 /** Builds the stream handler over the live hub of the handlers' database. */
-export function createStreamHandler(
-  { getDb, log }: HandlerDeps,
-  options: StreamOptions = {},
-): StreamHandler {
+export function createStreamHandler(deps: HandlerDeps, options: StreamOptions = {}): StreamHandler {
+  const { getDb, log } = deps;
   const pingMs = options.pingIntervalMs ?? DEFAULT_PING_MS;
   return {
     stream: (request) =>
-      withRequest(request, 'stream', log, async (ctx) => {
+      withRoute(request, 'stream', deps, async (ctx) => {
         const query = parseQuery(request, streamQuerySchema);
         const requested = startCursor(request, query.cursor);
         const db = await getDb();

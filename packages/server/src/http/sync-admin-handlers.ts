@@ -44,9 +44,10 @@ const TRIGGER_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /** Builds the admin handlers over the monitoring runtime. */
 export function createSyncAdminHandlers(
-  { getDb, log }: HandlerDeps,
+  deps: HandlerDeps,
   monitoring: () => MonitoringRuntime,
 ): SyncAdminHandlers {
+  const { getDb, log } = deps;
   const now = () => monitoring().monitor.now();
   const jobNames = () => monitoring().runner()?.jobNames() ?? DEFAULT_JOBS;
   const knownJob = (job: string): string => {
@@ -58,7 +59,7 @@ export function createSyncAdminHandlers(
   };
   const setActive = (route: string, active: boolean) => (request: Request, job: string) =>
     withRequest(request, route, log, async (ctx) => {
-      const admin = await requireAdmin(request);
+      const admin = await requireAdmin(request, process.env, deps);
       const name = knownJob(job);
       await setJobActive(await getDb(), name, active, admin.id, now());
       ctx.fields.job = name;
@@ -68,7 +69,7 @@ export function createSyncAdminHandlers(
   return {
     manualTrigger: (request) =>
       withRequest(request, 'manualTrigger', log, async (ctx) => {
-        const admin = await requireAdmin(request);
+        const admin = await requireAdmin(request, process.env, deps);
         const body = await parseBody(request, manualTriggerBodySchema);
         if (!jobNames().includes(body.entity_type)) {
           throw new HttpError(
@@ -87,7 +88,7 @@ export function createSyncAdminHandlers(
 
     manualTriggerStatus: (request, id) =>
       withRequest(request, 'manualTriggerStatus', log, async () => {
-        await requireAdmin(request);
+        await requireAdmin(request, process.env, deps);
         if (!TRIGGER_ID.test(id))
           throw new HttpError(400, 'VALIDATION_FAILED', 'Invalid sync job id');
         const row = await getTrigger(await getDb(), id);
@@ -97,7 +98,7 @@ export function createSyncAdminHandlers(
 
     auditLog: (request) =>
       withRequest(request, 'auditLog', log, async () => {
-        await requireAdmin(request);
+        await requireAdmin(request, process.env, deps);
         const rows = await listTriggers(await getDb(), 200);
         return jsonResponse(
           200,
@@ -107,13 +108,13 @@ export function createSyncAdminHandlers(
 
     listAlertRules: (request) =>
       withRequest(request, 'listAlertRules', log, async () => {
-        await requireAdmin(request);
+        await requireAdmin(request, process.env, deps);
         return jsonResponse(200, { rules: (await listRules(await getDb())).map(toAlertRule) });
       }),
 
     updateAlertRule: (request, id) =>
       withRequest(request, 'updateAlertRule', log, async () => {
-        const admin = await requireAdmin(request);
+        const admin = await requireAdmin(request, process.env, deps);
         const update = await parseBody(request, alertRuleUpdateSchema);
         const row = await updateRule(await getDb(), id, update, admin.id, now());
         if (!row) throw new HttpError(404, 'NOT_FOUND', 'No alert rule with this id');

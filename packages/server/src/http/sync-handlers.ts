@@ -7,13 +7,15 @@ import {
 } from '@courtsync/protocol';
 import type { PullResponse, PushResponse } from '@courtsync/protocol';
 import { missingFeedTarget, readFeed } from '../services/feed/read-feed';
-import { applyReadOps } from '../services/push/apply-push';
+import type { Principal } from '../services/auth/identify';
+import type { WriteAccess } from '../services/claims/write-access';
+import { applyReadOps, type PushOptions } from '../services/push/apply-push';
 import { PushValidationError, readOps, toIssues } from '../services/push/validate-ops';
 import type { HandlerDeps } from './handler-deps';
 import { parseQuery } from './handler-deps';
 import { readJsonBody } from './read-body';
 import { emptyResponse, errorResponse, HttpError, jsonResponse } from './responses';
-import { withRequest } from './with-request';
+import { withRoute } from './with-route';
 
 /** Handlers of /api/v1/sync/* except the stream (see stream-handler.ts). */
 export interface SyncHandlers {
@@ -25,11 +27,24 @@ export interface SyncHandlers {
   connectivityTest(request: Request): Promise<Response>;
 }
 
+/**
+ * What the caller may write: admins any match; scorekeepers the matches they hold; the
+ * anonymous (let in by AUTH_MODE=open only) matches nobody holds.
+ */
+function pushOptions(principal: Principal): PushOptions {
+  if (principal.kind === 'anonymous') return { access: { kind: 'unclaimed' } };
+  const { user } = principal;
+  const access: WriteAccess =
+    user.role === 'admin' ? { kind: 'any' } : { kind: 'holder', userId: user.id };
+  return { access, userId: user.id };
+}
+
 /** Builds the push, pull and connectivity-test handlers. */
-export function createSyncHandlers({ getDb, log }: HandlerDeps): SyncHandlers {
+export function createSyncHandlers(deps: HandlerDeps): SyncHandlers {
+  const { getDb } = deps;
   return {
     push: (request) =>
-      withRequest(request, 'push', log, async (ctx) => {
+      withRoute(request, 'push', deps, async (ctx) => {
         const body = await readJsonBody(request, MAX_PUSH_BYTES);
         const envelope = pushEnvelopeSchema.safeParse(body);
         if (!envelope.success) {
@@ -48,7 +63,7 @@ export function createSyncHandlers({ getDb, log }: HandlerDeps): SyncHandlers {
           if (!(error instanceof PushValidationError)) throw error;
           throw new HttpError(400, 'VALIDATION_FAILED', error.message, error.issues);
         }
-        const results = await applyReadOps(await getDb(), read);
+        const results = await applyReadOps(await getDb(), read, pushOptions(ctx.principal));
         const counts: Record<string, number> = { applied: 0, duplicate: 0, rejected: 0 };
         for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
         Object.assign(ctx.fields, { ops: results.length, ...counts });
@@ -61,7 +76,7 @@ export function createSyncHandlers({ getDb, log }: HandlerDeps): SyncHandlers {
       }),
 
     pull: (request) =>
-      withRequest(request, 'pull', log, async (ctx) => {
+      withRoute(request, 'pull', deps, async (ctx) => {
         const query = parseQuery(request, pullQuerySchema);
         const db = await getDb();
         const missing = await missingFeedTarget(db, query);
@@ -72,6 +87,6 @@ export function createSyncHandlers({ getDb, log }: HandlerDeps): SyncHandlers {
       }),
 
     connectivityTest: (request) =>
-      withRequest(request, 'connectivityTest', log, async () => emptyResponse(204)),
+      withRoute(request, 'connectivityTest', deps, async () => emptyResponse(204)),
   };
 }

@@ -1,7 +1,7 @@
 import { listTournaments } from '../services/tournaments';
 import type { HandlerDeps } from './handler-deps';
 import { jsonResponse } from './responses';
-import { withRequest } from './with-request';
+import { withRoute } from './with-route';
 
 /** Handlers of /api/v1/tournaments. */
 export interface TournamentHandlers {
@@ -10,10 +10,11 @@ export interface TournamentHandlers {
 }
 
 /** Builds the tournament handlers. */
-export function createTournamentHandlers({ getDb, log }: HandlerDeps): TournamentHandlers {
+export function createTournamentHandlers(deps: HandlerDeps): TournamentHandlers {
+  const { getDb } = deps;
   return {
     listTournaments: (request) =>
-      withRequest(request, 'listTournaments', log, async () =>
+      withRoute(request, 'listTournaments', deps, async () =>
         jsonResponse(200, await listTournaments(await getDb())),
       ),
   };

@@ -35,12 +35,14 @@ function byClientThenSeq(x: PendingOp, y: PendingOp): number {
  * untouched, and once a client's op is refused (here or before, see `refused`, keyed by
  * clientId) that client's later ops of this match are refused HELD instead of applied.
  * An undo whose target is already undone is answered `duplicate` and not stored.
+ * `acceptOutOfOrder` (an admin accepting a reviewed op) lets a lower seq through.
  */
 export function applyOpsToLog(
   match: Pick<LockedMatch, 'id' | 'tournamentId'>,
   log: MatchLog,
   pending: PendingOp[],
   refused: Map<string, RefusedOp> = new Map(),
+  acceptOutOfOrder = false,
 ): MatchApplication {
   const results = new Map<number, OpResult>();
   const rows: MatchApplication['rows'] = [];
@@ -55,7 +57,7 @@ export function applyOpsToLog(
       continue;
     }
     const maxSeq = log.maxSeqByClient.get(op.clientId);
-    if (maxSeq !== undefined && op.seq < maxSeq) {
+    if (maxSeq !== undefined && op.seq < maxSeq && !acceptOutOfOrder) {
       const message =
         `seq ${op.seq} is lower than seq ${maxSeq} already applied from this client to match ` +
         `${match.id}; applying it now would reorder the match's log`;
@@ -79,7 +81,7 @@ export function applyOpsToLog(
     }
     log.eventCount += 1;
     log.version += 1;
-    log.maxSeqByClient.set(op.clientId, op.seq);
+    log.maxSeqByClient.set(op.clientId, Math.max(maxSeq ?? 0, op.seq));
     rows.push({
       matchId: match.id,
       tournamentId: match.tournamentId,

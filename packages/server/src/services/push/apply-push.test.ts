@@ -1,5 +1,5 @@
-import { MatchReplayer, replay } from '@courtsync/scoring';
-import type { Team } from '@courtsync/scoring';
+import { MatchReplayer, replayFull } from '@courtsync/scoring';
+import type { ScoringEvent, Team } from '@courtsync/scoring';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../db/open-database';
 import { DEMO_TOURNAMENT_ID } from '../../db/seed';
@@ -68,7 +68,7 @@ describeEachDatabase('applyPush', (get, driver) => {
     );
     expect(log.effective.state).toEqual(row.state);
     expect(log.maxSeqByClient.get(client.clientId)).toBe(events.at(-1)?.seq);
-    expect(row.state).toEqual(replay('indoor', scoringEventsOf(events)));
+    expect(row.state).toEqual(replayFull('indoor', scoringEventsOf(events)));
   });
 
   it('refuses to append when event_count disagrees with the stored log', async () => {
@@ -154,13 +154,15 @@ describeEachDatabase('applyPush', (get, driver) => {
         ops.forEach((op, k) => {
           expect([mine[k]?.status, theirs[k]?.status].sort()).toEqual(['applied', 'duplicate']);
           expected.apply(
-            op.type === 'undo' ? { type: 'undo' } : { type: 'rally', winner: op.payload.winner },
+            op.type === 'undo'
+              ? { type: 'undo' }
+              : ({ type: op.type, ...op.payload } as ScoringEvent),
           );
         });
       }
       const { row, events } = await snapshotMatch(db, matchId);
       expect(events).toHaveLength(batches.flat().length);
-      expect(row?.state).toEqual(expected.state);
+      expect(row?.state).toEqual(expected.fullState);
       expect(row?.version).toBe(events.length);
     } finally {
       await other.close();

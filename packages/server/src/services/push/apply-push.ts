@@ -2,6 +2,9 @@ import type { OpResult } from '@courtsync/protocol';
 import { inArray } from 'drizzle-orm';
 import { matches } from '../../db/schema';
 import type { Database, Transaction } from '../../db/types';
+import { claimHolders } from '../claims/claims';
+import { keepForReview, markApplied, type ReviewEntry } from '../claims/review';
+import { claimNotHeld, mayWrite, type WriteAccess } from '../claims/write-access';
 import { applyOpsToLog } from './apply-match-ops';
 import type { PendingOp } from './apply-match-ops';
 import { dedupeBatch } from './dedupe-batch';
@@ -41,12 +44,32 @@ export async function applyPush(db: Database, rawOps: readonly unknown[]): Promi
   return applyReadOps(db, readOps(rawOps));
 }
 
-/** `applyPush` for ops already read with `readOps` (the HTTP handler validates first). */
-export async function applyReadOps(db: Database, read: readonly ReadOp[]): Promise<OpResult[]> {
+/** Who is pushing, and what that lets them write. */
+export interface PushOptions {
+  /** Default `any` (no claim check): the HTTP handler always says who pushes. */
+  access?: WriteAccess;
+  /** The signed-in user pushing, recorded with ops kept for review. */
+  userId?: string;
+  /**
+   * An admin accepting a reviewed op: it goes to the end of the match's log even when its
+   * device already has later ops applied (no OUT_OF_ORDER).
+   */
+  acceptOutOfOrder?: boolean;
+}
+
+/**
+ * `applyPush` for ops already read with `readOps` (the HTTP handler validates first). Ops of
+ * matches `access` may not write are refused CLAIM_NOT_HELD and kept in the review list.
+ */
+export async function applyReadOps(
+  db: Database,
+  read: readonly ReadOp[],
+  options: PushOptions = {},
+): Promise<OpResult[]> {
   const { results, candidates, repeats } = dedupeBatch(read);
   if (candidates.length > 0) {
     const refused = refusedBeforeApplying(read, results);
-    for (const [index, result] of await runWithRetry(db, candidates, refused)) {
+    for (const [index, result] of await runWithRetry(db, candidates, refused, options)) {
       results.set(index, result);
     }
   }
@@ -67,12 +90,13 @@ async function runWithRetry(
   db: Database,
   candidates: PendingOp[],
   refused: RefusedByMatch,
+  options: PushOptions,
 ): Promise<Map<number, OpResult>> {
   for (let attempt = 1; ; attempt += 1) {
     const logs = new Map<string, MatchLog>();
     try {
       const outcome = await db.transaction((tx) =>
-        applyCandidates(db, tx, candidates, logs, copyRefused(refused)),
+        applyCandidates(db, tx, candidates, logs, copyRefused(refused), options),
       );
       // Only logs of a committed transaction are current; a failed attempt's are dropped.
       for (const [matchId, log] of logs) matchLogCache.put(db, matchId, log);
@@ -93,7 +117,9 @@ async function applyCandidates(
   candidates: PendingOp[],
   logs: Map<string, MatchLog>,
   refused: RefusedByMatch,
+  options: PushOptions,
 ): Promise<Map<number, OpResult>> {
+  const access = options.access ?? { kind: 'any' };
   const outcome = new Map<number, OpResult>();
   const matchIds = [...new Set(candidates.map((c) => c.op.matchId))].sort();
   // Lock the matches first, in id order (no deadlocks between pushes touching several
@@ -113,6 +139,11 @@ async function applyCandidates(
     .orderBy(matches.id)
     .for('no key update');
   const lockedIds = new Set(locked.map((m) => m.id));
+  // Read under the match locks: a claim change (which takes them too) cannot slip in between.
+  const holders =
+    access.kind === 'any' ? new Map<string, string>() : await claimHolders(tx, [...lockedIds]);
+  const tournamentOf = new Map(locked.map((m) => [m.id, m.tournamentId]));
+  const forReview: ReviewEntry[] = [];
   const known = await findKnownOps(
     tx,
     candidates.map((c) => c.op),
@@ -133,6 +164,18 @@ async function applyCandidates(
       outcome.set(index, rejected(op, 'SEQ_REUSED', message));
     } else if (!lockedIds.has(op.matchId)) {
       outcome.set(index, rejected(op, 'UNKNOWN_MATCH', `No match with id "${op.matchId}"`));
+    } else if (!mayWrite(access, holders.get(op.matchId))) {
+      // Every op of it is refused on its own (not HELD): each is kept for the admin to see.
+      const result = claimNotHeld(op, holders.get(op.matchId));
+      outcome.set(index, result);
+      const tournamentId = tournamentOf.get(op.matchId) ?? '';
+      forReview.push({
+        op,
+        tournamentId,
+        userId: options.userId,
+        code: result.code,
+        message: result.message,
+      });
     } else {
       const list = pendingByMatch.get(op.matchId) ?? [];
       list.push(candidate);
@@ -147,7 +190,13 @@ async function applyCandidates(
     if (!pending) continue;
     const log = matchLogCache.take(db, match) ?? (await loadMatchLog(tx, match));
     logs.set(match.id, log);
-    const application = applyOpsToLog(match, log, pending, refused.get(match.id));
+    const application = applyOpsToLog(
+      match,
+      log,
+      pending,
+      refused.get(match.id),
+      options.acceptOutOfOrder,
+    );
     for (const [index, result] of application.results) outcome.set(index, result);
     if (application.rows.length === 0) continue;
     events.push(...application.rows);
@@ -156,7 +205,14 @@ async function applyCandidates(
     const status = state.winner ? 'finished' : 'live';
     updates.push({ id: match.id, state, version: log.version, eventCount: log.eventCount, status });
   }
+  await keepForReview(tx, forReview);
   if (events.length > 0) {
+    // Ops once refused for want of a claim and now applied leave the review list.
+    await markApplied(
+      tx,
+      updates.map((u) => u.id),
+      events.map((e) => e.opId),
+    );
     await updateMatches(tx, updates);
     await upsertCursors(tx, events);
     // Last: it takes the feed_head row lock, which every push waits on until commit.

@@ -1,3 +1,4 @@
+import type { OpType } from '@courtsync/protocol';
 import type { MatchState } from '@courtsync/scoring';
 import { sql } from 'drizzle-orm';
 import { feedHead, matches, matchEvents, pushCursors } from '../../db/schema';
@@ -15,7 +16,7 @@ export interface NewEvent {
   opId: string;
   clientId: string;
   seq: number;
-  type: 'rally' | 'undo';
+  type: OpType;
   payload: Record<string, unknown>;
   /** ISO-8601 UTC, as validated on the way in. */
   clientTime: string;

@@ -1,0 +1,128 @@
+import {
+  API,
+  currentSessionSchema,
+  sessionResponseSchema,
+  type SessionUser,
+} from '@courtsync/protocol';
+import { liveQuery, type Observable } from 'dexie';
+import type { CourtSyncDb } from './courtsync-db';
+import { clearSyncBlock } from './sync-block';
+
+/** Who signed in on this device last (kept so the header shows it offline too). */
+const KEY = 'sessionUser';
+/** One renewal at a time per origin: a refresh token used twice ends the whole session. */
+const RENEW_LOCK = 'courtsync-auth-renew';
+
+interface LockManagerLike {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
+function locks(): LockManagerLike | undefined {
+  return (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
+}
+
+/** The user this device believes is signed in (undefined: nobody, or signed out). */
+export async function readSessionUser(db: CourtSyncDb): Promise<SessionUser | undefined> {
+  return (await db.meta.get(KEY))?.value as SessionUser | undefined;
+}
+
+/** Live view of the signed-in user, for the header. */
+export function observeSessionUser(db: CourtSyncDb): Observable<SessionUser | undefined> {
+  return liveQuery(() => readSessionUser(db));
+}
+
+async function rememberUser(db: CourtSyncDb, user: SessionUser | undefined): Promise<void> {
+  if (user) await db.meta.put({ key: KEY, value: user });
+  else if (await db.meta.get(KEY)) await db.meta.delete(KEY);
+}
+
+/** Why a sign-in failed, for the form. */
+export type SignInResult = { ok: true; user: SessionUser } | { ok: false; message: string };
+
+/**
+ * Signs in (the server sets the httpOnly cookies the pages and the service worker send),
+ * remembers who, and lifts a "sign in again" pause: the caller then flushes the queue.
+ */
+export async function signIn(
+  db: CourtSyncDb,
+  fetchFn: typeof fetch,
+  email: string,
+  password: string,
+): Promise<SignInResult> {
+  let response: Response;
+  try {
+    response = await fetchFn(API.login, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+      credentials: 'same-origin',
+    });
+  } catch {
+    return { ok: false, message: 'No connection: sign in when you are back online' };
+  }
+  if (response.status === 429) {
+    const wait = response.headers.get('retry-after') ?? 'a few';
+    return { ok: false, message: `Too many attempts: try again in ${wait} seconds` };
+  }
+  if (!response.ok) return { ok: false, message: 'Wrong e-mail or password' };
+  const parsed = sessionResponseSchema.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) return { ok: false, message: 'Unexpected answer from the server' };
+  await rememberUser(db, parsed.data.user);
+  await clearSyncBlock(db);
+  return { ok: true, user: parsed.data.user };
+}
+
+/** Signs out: the server ends the session and clears the cookies; queued ops stay queued. */
+export async function signOut(db: CourtSyncDb, fetchFn: typeof fetch): Promise<void> {
+  await fetchFn(API.logout, { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
+  await rememberUser(db, undefined);
+}
+
+/** Who the server says is signed in; undefined for nobody, null when it cannot be reached. */
+async function currentUser(fetchFn: typeof fetch): Promise<SessionUser | undefined | null> {
+  try {
+    const response = await fetchFn(API.session, { credentials: 'same-origin', cache: 'no-store' });
+    if (!response.ok) return null;
+    const parsed = currentSessionSchema.safeParse(await response.json());
+    return parsed.success ? (parsed.data.user ?? undefined) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * After a 401: gets a fresh access token with the refresh cookie, once per origin at a time.
+ * Under the lock it first asks who is signed in: if another tab or the worker renewed the
+ * session meanwhile, the cookie is fresh already and the refresh token is not spent twice.
+ * True when the session works again.
+ */
+export async function renewSession(fetchFn: typeof fetch): Promise<boolean> {
+  const renew = async () => {
+    if (await currentUser(fetchFn)) return true;
+    try {
+      const response = await fetchFn(API.refresh, { method: 'POST', credentials: 'same-origin' });
+      return response.ok;
+    } catch {
+      return false;
+    }
+  };
+  const manager = locks();
+  return manager ? manager.request(RENEW_LOCK, renew) : renew();
+}
+
+/**
+ * Brings the remembered user in line with the server (on app start, when online): a lapsed
+ * access token is renewed; a session that is over is forgotten. Offline, nothing changes.
+ */
+export async function syncSessionUser(
+  db: CourtSyncDb,
+  fetchFn: typeof fetch,
+): Promise<SessionUser | undefined> {
+  let user = await currentUser(fetchFn);
+  if (user === null) return readSessionUser(db);
+  if (!user && (await readSessionUser(db)) && (await renewSession(fetchFn))) {
+    user = (await currentUser(fetchFn)) ?? undefined;
+  }
+  await rememberUser(db, user ?? undefined);
+  return user ?? undefined;
+}

@@ -1,0 +1,123 @@
+import {
+  backgroundStatusSchema,
+  deviceQuerySchema,
+  deviceRequestSchema,
+  metricsQuerySchema,
+  postMetricsRequestSchema,
+  postMetricsResponseSchema,
+  putSettingsRequestSchema,
+  syncMetricsSchema,
+  type BackgroundStatus,
+} from '@courtsync/protocol';
+import type { z } from 'zod/mini';
+import { readFlushMetrics, storeFlushReports } from '../services/background/flush-metrics';
+import {
+  readDeviceStatus,
+  recordManualStart,
+  saveDeviceSettings,
+  setDeviceState,
+  type DeviceCaller,
+} from '../services/background/device-sync';
+import { toIssues } from '../services/push/validate-ops';
+import type { HandlerDeps } from './handler-deps';
+import { parseQuery } from './handler-deps';
+import { readJsonBody } from './read-body';
+import { signedInUserId } from './request-user';
+import { HttpError, jsonResponse } from './responses';
+import { withRequest } from './with-request';
+
+/** Bodies of this API are small: settings or at most 100 reports. */
+const MAX_BODY_BYTES = 64 * 1024;
+const DEFAULT_WINDOW_MINUTES = 60;
+
+/** Handlers of /api/v1/sync/background/* (F23, F24), per device (and user, once signed in). */
+export interface BackgroundHandlers {
+  /** GET …/status?clientId= */
+  backgroundStatus(request: Request): Promise<Response>;
+  /** POST …/start {clientId}: a manual run ("Sync now") is recorded. */
+  backgroundStart(request: Request): Promise<Response>;
+  /** PUT …/settings {clientId, settings} */
+  backgroundSettings(request: Request): Promise<Response>;
+  /** POST …/pause {clientId} */
+  backgroundPause(request: Request): Promise<Response>;
+  /** POST …/resume {clientId} */
+  backgroundResume(request: Request): Promise<Response>;
+  /** GET …/metrics?clientId=&windowMinutes= : aggregates of the device's flush reports. */
+  backgroundMetrics(request: Request): Promise<Response>;
+  /** POST …/metrics {clientId, reports[]}: a batch of flush reports. */
+  backgroundReport(request: Request): Promise<Response>;
+}
+
+/** The body parsed with `schema`; 400 VALIDATION_FAILED with the issues (paths from `body`). */
+async function parseBody<T extends z.ZodMiniType>(
+  request: Request,
+  schema: T,
+): Promise<z.infer<T>> {
+  const parsed = schema.safeParse(await readJsonBody(request, MAX_BODY_BYTES));
+  if (!parsed.success) {
+    throw new HttpError(400, 'VALIDATION_FAILED', 'Invalid body', toIssues(parsed.error, ['body']));
+  }
+  return parsed.data;
+}
+
+const status = (body: BackgroundStatus) => jsonResponse(200, backgroundStatusSchema.parse(body));
+
+/** Builds the background-sync handlers. */
+export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers {
+  const { getDb, log } = deps;
+  const caller = async (request: Request, clientId: string): Promise<DeviceCaller> => ({
+    clientId,
+    userId: await signedInUserId(request, deps),
+  });
+  const deviceAction =
+    (route: string, act: (c: DeviceCaller) => Promise<BackgroundStatus>) => (request: Request) =>
+      withRequest(request, route, log, async () => {
+        const { clientId } = await parseBody(request, deviceRequestSchema);
+        return status(await act(await caller(request, clientId)));
+      });
+  return {
+    backgroundStatus: (request) =>
+      withRequest(request, 'backgroundStatus', log, async () => {
+        const { clientId } = parseQuery(request, deviceQuerySchema);
+        return status(await readDeviceStatus(await getDb(), await caller(request, clientId)));
+      }),
+    backgroundStart: deviceAction('backgroundStart', async (c) =>
+      recordManualStart(await getDb(), c),
+    ),
+    backgroundPause: deviceAction('backgroundPause', async (c) =>
+      setDeviceState(await getDb(), c, 'paused'),
+    ),
+    backgroundResume: deviceAction('backgroundResume', async (c) =>
+      setDeviceState(await getDb(), c, 'active'),
+    ),
+    backgroundSettings: (request) =>
+      withRequest(request, 'backgroundSettings', log, async () => {
+        const { clientId, settings } = await parseBody(request, putSettingsRequestSchema);
+        const c = await caller(request, clientId);
+        return status(await saveDeviceSettings(await getDb(), c, settings));
+      }),
+    backgroundMetrics: (request) =>
+      withRequest(request, 'backgroundMetrics', log, async () => {
+        const { clientId, windowMinutes } = parseQuery(request, metricsQuerySchema);
+        const window = windowMinutes ?? DEFAULT_WINDOW_MINUTES;
+        if (window < 1 || window > 7 * 24 * 60) {
+          throw new HttpError(400, 'VALIDATION_FAILED', 'windowMinutes must be 1…10080', [
+            { path: ['query', 'windowMinutes'], message: 'between 1 and 10080' },
+          ]);
+        }
+        const metrics = await readFlushMetrics(await getDb(), clientId, window);
+        return jsonResponse(200, syncMetricsSchema.parse(metrics));
+      }),
+    backgroundReport: (request) =>
+      withRequest(request, 'backgroundReport', log, async (ctx) => {
+        const { clientId, reports } = await parseBody(request, postMetricsRequestSchema);
+        const stored = await storeFlushReports(
+          await getDb(),
+          await caller(request, clientId),
+          reports,
+        );
+        Object.assign(ctx.fields, stored);
+        return jsonResponse(200, postMetricsResponseSchema.parse(stored));
+      }),
+  };
+}

@@ -1,0 +1,146 @@
+import type { Op, ReviewOp, ReviewStatus } from '@courtsync/protocol';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { reviewOps, users } from '../../db/schema';
+import type { Database, Transaction } from '../../db/types';
+
+/** A refused op on its way into the review list. */
+export interface ReviewEntry {
+  op: Op;
+  tournamentId: string;
+  userId: string | undefined;
+  code: string;
+  message: string;
+}
+
+/** Keeps refused ops for an admin (F4, F18); a copy seen before keeps its first row and status. */
+export async function keepForReview(
+  tx: Transaction,
+  entries: readonly ReviewEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await tx
+    .insert(reviewOps)
+    .values(
+      entries.map(({ op, tournamentId, userId, code, message }) => ({
+        opId: op.opId,
+        matchId: op.matchId,
+        tournamentId,
+        clientId: op.clientId,
+        seq: op.seq,
+        type: op.type,
+        payload: op.payload,
+        clientTime: new Date(op.clientTime),
+        userId: userId ?? null,
+        code,
+        message,
+      })),
+    )
+    .onConflictDoNothing({ target: reviewOps.opId });
+}
+
+/** Marks pending review entries of ops that were just applied (their holder sent them again). */
+export async function markApplied(
+  tx: Transaction,
+  matchIds: readonly string[],
+  opIds: readonly string[],
+): Promise<void> {
+  if (opIds.length === 0) return;
+  await tx
+    .update(reviewOps)
+    .set({ status: 'applied', resolvedAt: sql`now()` })
+    .where(
+      and(
+        inArray(reviewOps.matchId, [...matchIds]),
+        eq(reviewOps.status, 'pending'),
+        inArray(reviewOps.opId, [...opIds]),
+      ),
+    );
+}
+
+type Row = typeof reviewOps.$inferSelect & { userName: string | null };
+
+/** The op a review row holds, as it was pushed. */
+export function opOfReview(row: typeof reviewOps.$inferSelect): Op {
+  const { opId, clientId, seq, matchId, type, payload } = row;
+  return {
+    opId,
+    clientId,
+    seq,
+    matchId,
+    type,
+    payload,
+    clientTime: row.clientTime.toISOString(),
+  } as Op;
+}
+
+function toView(row: Row): ReviewOp {
+  return {
+    op: opOfReview(row),
+    eventId: row.tournamentId,
+    userId: row.userId,
+    userName: row.userName,
+    code: row.code,
+    message: row.message,
+    status: row.status,
+    receivedAt: row.receivedAt.toISOString(),
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+  };
+}
+
+/** The review list, newest first (at most 500), by status and/or match. */
+export async function listReview(
+  db: Database,
+  filter: { status?: ReviewStatus; match?: string },
+): Promise<ReviewOp[]> {
+  const where = [];
+  if (filter.status) where.push(eq(reviewOps.status, filter.status));
+  if (filter.match) where.push(eq(reviewOps.matchId, filter.match));
+  const rows = await db
+    .select({ ...getColumns(), userName: users.name })
+    .from(reviewOps)
+    .leftJoin(users, eq(users.id, reviewOps.userId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(reviewOps.receivedAt), desc(reviewOps.seq))
+    .limit(500);
+  return rows.map(toView);
+}
+
+function getColumns() {
+  const r = reviewOps;
+  return {
+    opId: r.opId,
+    matchId: r.matchId,
+    tournamentId: r.tournamentId,
+    clientId: r.clientId,
+    seq: r.seq,
+    type: r.type,
+    payload: r.payload,
+    clientTime: r.clientTime,
+    userId: r.userId,
+    code: r.code,
+    message: r.message,
+    status: r.status,
+    receivedAt: r.receivedAt,
+    resolvedAt: r.resolvedAt,
+    resolvedBy: r.resolvedBy,
+  };
+}
+
+/** One review row, locked for a decision; undefined when there is none. */
+export async function lockReview(tx: Transaction, opId: string) {
+  const [row] = await tx.select().from(reviewOps).where(eq(reviewOps.opId, opId)).for('update');
+  return row;
+}
+
+/** Records an admin's decision on a review row. */
+export async function resolveReview(
+  db: Database | Transaction,
+  opId: string,
+  status: Exclude<ReviewStatus, 'pending'>,
+  adminId: string,
+): Promise<void> {
+  await db
+    .update(reviewOps)
+    .set({ status, resolvedAt: sql`now()`, resolvedBy: adminId })
+    .where(eq(reviewOps.opId, opId));
+}

@@ -1,0 +1,29 @@
+'use client';
+
+import Link from 'next/link';
+import { SyncProgressIndicator } from './sync-progress-indicator';
+import { useBackgroundSyncManager, useSyncIndicatorData } from './use-background-sync';
+
+/**
+ * The nav bar's sync dot (F15 minimal) with the pending count; it links to the /sync page and
+ * starts the tab's background sync (priorities, settings, interval, battery) on every page.
+ */
+export function NavSyncIndicator() {
+  useBackgroundSyncManager();
+  const data = useSyncIndicatorData();
+  return (
+    <Link
+      href="/sync"
+      className="nav-sync"
+      data-testid="nav-sync"
+      aria-label="Sync queue and settings"
+    >
+      <SyncProgressIndicator variant="minimal" {...data} />
+      {data.pending > 0 && (
+        <span className="nav-sync-count" data-testid="nav-sync-pending">
+          {data.pending}
+        </span>
+      )}
+    </Link>
+  );
+}
