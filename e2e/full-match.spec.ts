@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { scorekeeperOn } from './support/auth';
 import { openDevice, type Device } from './support/devices';
 import {
   callTimeout,
@@ -359,6 +360,8 @@ test.describe.serial('every demo match played to its end through the UI (F3 scre
     test(`${match.id}: prompts at the right scores, to the match's end`, async ({ browser }) => {
       test.setTimeout(600_000);
       const { page } = phone;
+      // The phone's scorekeeper holds the match before scoring it (F4).
+      await scorekeeperOn(phone.context, match.id, server.base);
       await openFromCourts(page, match.id);
       const keeper = new ScoreKeeper(match.rules);
       await expectScore(page, match.rules, { set: 1, a: 0, b: 0, serving: 'A' });

@@ -1,13 +1,15 @@
-import { expect, test } from '@playwright/test';
+import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
 import { API } from '@courtsync/protocol';
 import { startUpstreamSim } from '@courtsync/upstream-sim';
 import type { UpstreamSim } from '@courtsync/upstream-sim';
+import { DEMO_PASSWORD, signInAs, USERS, type DemoUser } from './support/auth';
 import { ownServer } from './support/own-server';
 import type { OwnServer } from './support/own-server';
 
-// Its own server: it needs an admin token and the upstream simulator in its environment.
+// Its own server: it needs the upstream simulator (and a scraper's token) in its environment.
+// Admins are the seeded demo admin (F21 sign-in); there is no static admin token any more.
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 60;
-const ADMIN_TOKEN = 'e2e-admin-token';
+const METRICS_TOKEN = 'e2e-metrics-scrape-token';
 
 let sim: UpstreamSim;
 let server: OwnServer;
@@ -16,7 +18,7 @@ test.beforeAll(async () => {
   test.setTimeout(150_000);
   sim = await startUpstreamSim({ season: { tournaments: 3, matchesPerTournament: 4 } });
   server = ownServer(PORT, {
-    ADMIN_TOKEN,
+    METRICS_TOKEN,
     VIS_URL: sim.visUrl,
     VIS_USERNAME: 'courtsync',
     VIS_PASSWORD: 'vis-secret',
@@ -48,23 +50,88 @@ const ADMIN_ROUTES: [string, string, unknown?][] = [
   ['POST', API.resumeJob('schedules'), {}],
 ];
 
-test('non-admins get 403 on every admin API', async ({ request }) => {
+/** Every admin API answers `status` / `code` to `send` (method, url, body → status, code). */
+async function expectEveryAdminRoute(
+  send: (
+    method: string,
+    url: string,
+    data: unknown,
+  ) => Promise<{ status(): number; json(): Promise<unknown> }>,
+  status: number,
+  code: string,
+) {
   for (const [method, path, body] of ADMIN_ROUTES) {
-    const response = await request.fetch(`${server.base}${path}`, {
+    const response = await send(method, `${server.base}${path}`, body);
+    const answer = (await response.json()) as { error?: { code?: string } };
+    expect([method, path, response.status(), answer.error?.code]).toEqual([
       method,
-      headers: { authorization: 'Bearer a-scorekeeper-token' },
-      data: body,
-    });
-    expect([method, path, response.status()]).toEqual([method, path, 403]);
-    expect((await response.json()).error.code).toBe('FORBIDDEN');
+      path,
+      status,
+      code,
+    ]);
   }
-  const anonymous = await request.get(`${server.base}${API.healthOverview}`);
-  expect(anonymous.status()).toBe(401);
+}
+
+test('a signed-in scorekeeper gets 403 on every admin API; no or a stale static token 401', async () => {
+  const scorer = await playwrightRequest.newContext();
+  const stranger = await playwrightRequest.newContext();
+  try {
+    await signInAs(scorer, 'scorer1', server.base);
+    const session = await scorer.get(`${server.base}${API.session}`);
+    expect(((await session.json()) as { user: { role: string } }).user.role).toBe('scorekeeper');
+    await expectEveryAdminRoute(
+      (method, url, data) => scorer.fetch(url, { method, data }),
+      403,
+      'FORBIDDEN',
+    );
+    expect((await scorer.get(`${server.base}${API.metrics}`)).status()).toBe(403);
+
+    await expectEveryAdminRoute(
+      (method, url, data) => stranger.fetch(url, { method, data }),
+      401,
+      'AUTH_REQUIRED',
+    );
+    // What used to be the ADMIN_TOKEN is just a malformed access token now.
+    await expectEveryAdminRoute(
+      (method, url, data) =>
+        stranger.fetch(url, {
+          method,
+          data,
+          headers: { authorization: 'Bearer e2e-admin-token' },
+        }),
+      401,
+      'TOKEN_INVALID',
+    );
+    // A Prometheus scraper has no user: the METRICS_TOKEN opens /api/metrics, and only it.
+    expect((await stranger.get(`${server.base}${API.metrics}`)).status()).toBe(401);
+    const scrape = await stranger.get(`${server.base}${API.metrics}`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(scrape.status()).toBe(200);
+    expect(await scrape.text()).toMatch(/^# (HELP|TYPE) courtsync_/m);
+    const overview = await stranger.get(`${server.base}${API.healthOverview}`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(overview.status()).toBe(401);
+  } finally {
+    await scorer.dispose();
+    await stranger.dispose();
+  }
 });
+
+/** Signs in through the dashboard's sign-in form (the app's own, F21); the page reloads. */
+async function signInOnDashboard(page: Page, who: DemoUser) {
+  const form = page.getByRole('region', { name: 'Admin sign-in' });
+  await form.getByLabel('E-mail').fill(USERS[who]);
+  await form.getByLabel('Password').fill(DEMO_PASSWORD);
+  await Promise.all([
+    page.waitForEvent('load'),
+    form.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+}
 
 test('an admin signs in, sees every job and the charts, runs an EMERGENCY sync of one tournament and finds it in the audit log', async ({
   page,
-  request,
 }) => {
   test.setTimeout(120_000);
   const today = new Date().toISOString().slice(0, 10);
@@ -75,17 +142,27 @@ test('an admin signs in, sees every job and the charts, runs an EMERGENCY sync o
   const tournamentNo = String(running?.no);
 
   await page.goto(`${server.base}/admin/sync`);
-  const signIn = page.getByRole('form', { name: 'Admin sign-in' });
-  await signIn.getByLabel('Admin token').fill('not-the-token');
-  await signIn.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('This account is not an admin.')).toBeVisible();
-  await signIn.getByLabel('Admin token').fill(ADMIN_TOKEN);
-  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  // Nobody signed in: the admin APIs answer 401 and the dashboard asks to sign in, no token box.
+  const signIn = page.getByRole('region', { name: 'Admin sign-in' });
+  await expect(signIn.getByTestId('admin-signed-out')).toContainText('You are not signed in.');
+  await expect(page.getByLabel('Admin token')).toHaveCount(0);
+  // A scorekeeper is signed in, but not as an admin: 403, and the dashboard says who.
+  await signInOnDashboard(page, 'scorer1');
+  await expect(signIn.getByTestId('admin-forbidden')).toContainText(
+    `You are signed in as Sam Scorer (${USERS.scorer1}, scorekeeper).`,
+  );
+  await expect(signIn.getByTestId('admin-forbidden')).toContainText('The admin role is required');
+  await expect(page.getByTestId('overall-status')).toHaveCount(0);
+  const refused = await page.request.get(`${server.base}${API.healthOverview}`);
+  expect(refused.status()).toBe(403);
+  // The demo admin signs in on the same form.
+  await signInOnDashboard(page, 'admin');
 
   await expect(page.getByTestId('overall-status')).toBeVisible();
-  const overview = await request.get(`${server.base}${API.healthOverview}`, {
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-  });
+  await expect(page.getByTestId('signed-in-as')).toHaveAttribute('data-role', 'admin');
+  // The page's own sign-in (its httpOnly cookies) is what the admin APIs admit.
+  const overview = await page.request.get(`${server.base}${API.healthOverview}`);
+  expect(overview.status()).toBe(200);
   const jobs = ((await overview.json()) as { jobs: { job: string }[] }).jobs.map((j) => j.job);
   expect(jobs).toEqual(expect.arrayContaining(['tournaments', 'schedules', 'live-results']));
   for (const job of jobs) await expect(page.getByTestId(`job-card-${job}`)).toBeVisible();
@@ -111,5 +188,6 @@ test('an admin signs in, sees every job and the charts, runs an EMERGENCY sync o
   await expect(row).toContainText('EMERGENCY');
   await expect(row).toContainText(`schedules #${tournamentNo}`);
   await expect(row).toContainText('SUCCESS');
-  await expect(row).toContainText('admin');
+  // Recorded under the admin who asked for it.
+  await expect(row).toContainText(USERS.admin);
 });

@@ -8,6 +8,7 @@ import {
   type Request,
 } from '@playwright/test';
 import { API } from '@courtsync/protocol';
+import { scorekeeperOn } from './auth';
 import { waitForServiceWorker } from './service-worker';
 
 /** A port of this run's own (for these specs) server, clear of the shared one. */
@@ -45,9 +46,14 @@ export async function openPhone(
   return { context, page: await context.newPage() };
 }
 
-/** Visits each path online under the worker (twice: controlled, then cached for offline). */
+/**
+ * Visits each path online under the worker (twice: controlled, then cached for offline). A
+ * scorekeeper screen is opened as the first demo scorekeeper holding that match's claim (F4).
+ */
 export async function visitOnline(page: Page, paths: string[]): Promise<void> {
   for (const path of paths) {
+    const match = /^\/matches\/([^/]+)$/.exec(path)?.[1];
+    if (match) await scorekeeperOn(page.context(), match);
     await page.goto(path);
     await waitForServiceWorker(page);
     await page.reload();

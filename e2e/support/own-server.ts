@@ -20,7 +20,7 @@ export interface OwnServer {
 /**
  * A built app (`next start`, as `npm start --no-build`) on `port` with its own embedded
  * database, kept across restarts, so a test can crash and restart the server mid-run.
- * `extraEnv` adds settings (admin token, upstream provider urls, short token lifetimes).
+ * `extraEnv` adds settings (metrics token, upstream provider urls, short token lifetimes).
  */
 export function ownServer(port: number, extraEnv: Record<string, string> = {}): OwnServer {
   const root = mkdtempSync(path.join(tmpdir(), 'courtsync-own-'));

@@ -6,7 +6,7 @@ import {
   parseDeviceExport,
 } from '@courtsync/client/device-data';
 import { createApiHandlers, getMatchEvents, getMatchView } from '@courtsync/server';
-import { createTestMatch, describeEachDatabase } from '@courtsync/server/test-support';
+import { createTestMatch, describeEachDatabase, OPEN_API } from '@courtsync/server/test-support';
 import { syncNetwork } from './sync-network';
 import { flushOptions, flushUntilSettled, newDevice, rallies } from './sync-device';
 
@@ -14,7 +14,7 @@ describeEachDatabase(
   'export → import on another device: every op reaches the server once (F6)',
   (get) => {
     it('both devices send the same queued ops through a broken network: no op doubled or lost', async () => {
-      const handlers = createApiHandlers(async () => get().db);
+      const handlers = createApiHandlers(async () => get().db, OPEN_API);
       const matchId = await createTestMatch(get().db, 'beach');
       const oldNet = syncNetwork(handlers, [undefined as never, 'response-lost']);
       const newNet = syncNetwork(handlers, ['response-truncated', 'network-down']);

@@ -9,7 +9,7 @@ import {
 } from '@courtsync/client';
 import type { Op } from '@courtsync/protocol';
 import { createApiHandlers, getMatchEvents } from '@courtsync/server';
-import { describeEachDatabase, createTestMatch } from '@courtsync/server/test-support';
+import { describeEachDatabase, createTestMatch, OPEN_API } from '@courtsync/server/test-support';
 import { faultyNetwork, type Fault } from './sync-faults';
 
 let counter = 0;
@@ -44,7 +44,7 @@ async function interleave(db: CourtSyncDb, ids: string[], rounds: number) {
 
 /** A faulty network that also notes, per op, the first time it reached the server. */
 function recordingNetwork(db: Parameters<typeof createApiHandlers>[0], script: Fault[]) {
-  const net = faultyNetwork(createApiHandlers(db), script);
+  const net = faultyNetwork(createApiHandlers(db, OPEN_API), script);
   const arrived: string[] = [];
   const seen = new Set<string>();
   const fetchFn: typeof fetch = async (input, init) => {

@@ -77,6 +77,15 @@ async function until(done: () => boolean, turns = 5000) {
   expect(done()).toBe(true);
 }
 
+/**
+ * Starts the manager and lets its start-up run finish: the detector's first reading counts
+ * as the connection coming back, so an app that opens online sends what it kept at once.
+ */
+async function startSettled(manager: BackgroundSyncManager) {
+  await manager.start();
+  await until(() => !manager.state.running);
+}
+
 describe('BackgroundSyncManager', () => {
   beforeEach(() => {
     // IndexedDB (fake-indexeddb) schedules with setImmediate: keep the real one.
@@ -139,7 +148,7 @@ describe('BackgroundSyncManager', () => {
 
   it('sends nothing automatically while sync is off; Sync now overrides; settings are validated', async () => {
     const h = await harness({ m1: 'beach' });
-    await h.manager.start();
+    await startSettled(h.manager);
     await h.manager.updateSettings({
       ...DEFAULT_SYNC_SETTINGS,
       enabled: false,
@@ -158,7 +167,7 @@ describe('BackgroundSyncManager', () => {
 
   it('a pause (here or from the server) stops automatic runs until resumed', async () => {
     const h = await harness({ m1: 'beach' });
-    await h.manager.start();
+    await startSettled(h.manager);
     await h.manager.setPaused(true);
     await rally(h.db, 'm1');
     expect(await h.manager.runAuto()).toMatchObject({ blocked: 'paused', deferred: 1 });

@@ -58,13 +58,18 @@ const exportedAckedSchema = z.object({
 
 const opFailureSchema = z.object({ code: z.string(), message: z.string() });
 
-/** An outbox entry: a valid op plus its queue status. */
+/**
+ * An outbox entry: a valid op plus its queue status, the level the scorekeeper gave it and
+ * when it was queued (F11: both carry over; its scores are recomputed by the importing device).
+ */
 const exportedOutboxSchema = z.intersection(
   opSchema,
   z.object({
     status: z.enum(['pending', 'failed']),
     attempts: countSchema,
     lastError: z.optional(opFailureSchema),
+    priority: z.optional(z.enum(['high', 'normal', 'low'])),
+    queuedAt: z.optional(z.number().check(z.nonnegative())),
   }),
 );
 

@@ -35,5 +35,3 @@ export type { Logger, LogLevel, LogFields, LoggerOptions } from './logger';
 export { startServer, shutdownServer } from './lifecycle';
 export * from './upstream';
 export * from './monitoring';
-export { requireAdmin, ADMIN_COOKIE } from './http/require-admin';
-export type { AdminPrincipal } from './http/require-admin';

@@ -5,6 +5,7 @@ import { createMonitoringRuntime } from '../src/monitoring/runtime';
 import type { MonitoringRuntime } from '../src/monitoring/runtime';
 import type { NotifierConfig } from '../src/monitoring/notifier';
 import type { JobRunReport, RunFailure } from '../src/monitoring/run-report';
+import type { TestSession } from './auth';
 
 /** A clock a test moves by hand. */
 export class TestClock {
@@ -114,21 +115,34 @@ export async function insertExecutions(db: Database, rows: readonly ExecutionFix
   }
 }
 
-/** Admin credentials for the admin APIs under the temporary rule (see requireAdmin). */
-export const TEST_ADMIN_TOKEN = 'test-admin-token';
-
-/** A request to an admin API; `token` null sends no credentials. */
+/**
+ * A request to an admin API carrying `token` as `Authorization: Bearer` — the access token of
+ * a signed-in user (`signIn(api, DEMO.admin)`), the METRICS_TOKEN, or anything a test wants
+ * refused; `null` sends no credentials.
+ */
 export function adminRequest(
   path: string,
-  init: { method?: string; body?: unknown; token?: string | null } = {},
+  init: { token: string | null; method?: string; body?: unknown },
 ): Request {
   const headers: Record<string, string> = {};
-  const token = init.token === undefined ? TEST_ADMIN_TOKEN : init.token;
-  if (token !== null) headers.authorization = `Bearer ${token}`;
+  if (init.token !== null) headers.authorization = `Bearer ${init.token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   return new Request(`http://localhost${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
+}
+
+/** A request to an admin API without `token`. */
+export type AdminRequestInit = Omit<Parameters<typeof adminRequest>[1], 'token'>;
+
+/**
+ * Builds admin-API requests as `session` (its access token as Bearer), `null` for none:
+ * `const as = requestsAs(admin); api.auditLog(as(API.auditLog))`.
+ */
+export function requestsAs(
+  session: Pick<TestSession, 'accessToken'> | null,
+): (path: string, init?: AdminRequestInit) => Request {
+  return (path, init = {}) => adminRequest(path, { ...init, token: session?.accessToken ?? null });
 }

@@ -1,11 +1,7 @@
 import type { Op } from '@courtsync/protocol';
 
 /** What an op did, in the scorekeeper's words. */
-export function describeOp(
-  entry: Op,
-  teamA = 'Team A',
-  teamB = 'Team B',
-): string {
+export function describeOp(entry: Op, teamA = 'Team A', teamB = 'Team B'): string {
   const name = (team: 'A' | 'B') => (team === 'A' ? teamA : teamB);
   switch (entry.type) {
     case 'undo':

@@ -3,6 +3,7 @@ import { replay } from '@courtsync/scoring';
 import type { CourtSyncDb, LocalMatch, OutboxEntry } from '../courtsync-db';
 import { ClientError } from '../client-error';
 import { rebaseMatch } from '../match-log';
+import { rescoreOutbox } from '../priority-scoring';
 
 /** What an import did; every count is of things new to this device. */
 export interface ImportSummary {
@@ -109,7 +110,16 @@ export async function importDeviceData(
           summary.blocked += 1;
           continue;
         }
-        await db.outbox.add(entry as OutboxEntry);
+        // Scored below with this device's rules, once all of the file's ops are in.
+        const queued: OutboxEntry = {
+          ...entry,
+          priority: entry.priority ?? 'normal',
+          queuedAt: entry.queuedAt ?? Date.now(),
+          ownScore: 0,
+          score: 0,
+          rank: 0,
+        };
+        await db.outbox.add(queued);
         highestSeq = Math.max(highestSeq, entry.seq);
         summary.ops += 1;
       }
@@ -119,7 +129,10 @@ export async function importDeviceData(
         await db.meta.put({ key: 'nextSeq', value: Math.max(current, highestSeq + 1) });
       }
       summary.listing = await mergeListing(db, file);
-      for (const matchId of touched) await rebaseMatch(db, matchId);
+      for (const matchId of touched) {
+        await rebaseMatch(db, matchId);
+        await rescoreOutbox(db, { matchId });
+      }
     },
   );
   return summary;

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { apiErrorSchema, API, ROLES, type Role } from '@courtsync/protocol';
+import { apiErrorSchema, API, DEFAULT_SYNC_SETTINGS, ROLES, type Role } from '@courtsync/protocol';
+import { SCORE_API } from '@courtsync/protocol/scores';
 import {
   apiRequest,
   cookieHeader,
@@ -9,10 +11,15 @@ import {
   describeEachDatabase,
   signIn,
   TestClient,
+  TestClock,
   testApi,
+  testMonitoring,
   type TestSession,
 } from '@courtsync/server/test-support';
 import { DEMO_TOURNAMENT_ID } from '../db/seed';
+import { alerts, syncErrors } from '../db/schema-monitoring';
+import type { Database } from '../db/types';
+import { enqueueTrigger } from '../monitoring/manual-trigger';
 import { issueAccessToken } from '../services/auth/access-token';
 import { signingKey } from '../services/auth/signing-key';
 import type { ApiHandlers } from './api-handlers';
@@ -39,6 +46,7 @@ interface Setup {
   scorer1: TestSession;
   scorer2: TestSession;
   freshMatch(): Promise<string>;
+  db: Database;
 }
 
 const E = DEMO_TOURNAMENT_ID;
@@ -65,6 +73,44 @@ async function reviewEntry(s: Setup): Promise<string> {
   // The holder goes away so an admin's accept applies cleanly.
   return op.opId;
 }
+
+/** An open alert of its own (the acknowledge route needs one per call). */
+async function openAlert(db: Database): Promise<number> {
+  const [row] = await db
+    .insert(alerts)
+    .values({
+      ruleId: 'tournaments-consecutive-failures',
+      subject: randomUUID(),
+      severity: 'HIGH',
+      status: 'OPEN',
+      message: 'x',
+      threshold: 3,
+      openedAt: new Date(),
+    })
+    .returning({ id: alerts.id });
+  return row!.id;
+}
+
+/** A logged sync error of its own (the resolve route needs one per call). */
+async function loggedError(db: Database): Promise<number> {
+  const [row] = await db
+    .insert(syncErrors)
+    .values({
+      job: 'schedules',
+      errorType: 'API',
+      severity: 'HIGH',
+      message: 'HTTP 503',
+      recoverySuggestion: 'Retry later',
+      occurredAt: new Date(),
+    })
+    .returning({ id: syncErrors.id });
+  return row!.id;
+}
+
+const BG = '/api/v1/sync/background';
+const device = () => ({ clientId: randomUUID() });
+const M = '/api/v1/sync/monitoring';
+const A = '/api/v1/sync/admin';
 
 /**
  * One request per declared route that a caller the route admits gets a 2xx for: state is
@@ -182,6 +228,126 @@ const SAMPLES: Record<RouteName, (s: Setup) => Promise<Response>> = {
       opId,
     );
   },
+  listScores: (s) =>
+    s.api.listScores(apiRequest('GET', SCORE_API.list(E), undefined, s.headers), E),
+  getScore: (s) =>
+    s.api.getScore(
+      apiRequest('GET', SCORE_API.match(E, 'demo-beach-1'), undefined, s.headers),
+      E,
+      'demo-beach-1',
+    ),
+  getScoreHistory: (s) =>
+    s.api.getScoreHistory(
+      apiRequest('GET', SCORE_API.history(E, 'demo-beach-1'), undefined, s.headers),
+      E,
+      'demo-beach-1',
+    ),
+  // A scorekeeper corrects only a match they hold: they claim it first.
+  postScoreCorrection: async (s) => {
+    const matchId = await s.freshMatch();
+    if (s.session?.user.role === 'scorekeeper') await claimAs(s, s.session, matchId);
+    const body = { matchId, sets: [{ a: 2, b: 0 }] };
+    return s.api.postScoreCorrection(apiRequest('POST', SCORE_API.list(E), body, s.headers), E);
+  },
+  backgroundStatus: (s) =>
+    s.api.backgroundStatus(
+      apiRequest('GET', `${BG}/status?clientId=${randomUUID()}`, undefined, s.headers),
+    ),
+  backgroundStart: (s) =>
+    s.api.backgroundStart(apiRequest('POST', `${BG}/start`, device(), s.headers)),
+  backgroundSettings: (s) =>
+    s.api.backgroundSettings(
+      apiRequest(
+        'PUT',
+        `${BG}/settings`,
+        { ...device(), settings: DEFAULT_SYNC_SETTINGS },
+        s.headers,
+      ),
+    ),
+  backgroundPause: (s) =>
+    s.api.backgroundPause(apiRequest('POST', `${BG}/pause`, device(), s.headers)),
+  backgroundResume: (s) =>
+    s.api.backgroundResume(apiRequest('POST', `${BG}/resume`, device(), s.headers)),
+  backgroundMetrics: (s) =>
+    s.api.backgroundMetrics(
+      apiRequest('GET', `${BG}/metrics?clientId=${randomUUID()}`, undefined, s.headers),
+    ),
+  backgroundReport: (s) => {
+    const report = {
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      items: 1,
+      bytes: 100,
+      durationMs: 20,
+      failures: 0,
+      waitMs: 0,
+    };
+    const body = { ...device(), reports: [report] };
+    return s.api.backgroundReport(apiRequest('POST', `${BG}/metrics`, body, s.headers));
+  },
+  metrics: (s) => s.api.metrics(apiRequest('GET', '/api/metrics', undefined, s.headers)),
+  healthOverview: (s) =>
+    s.api.healthOverview(apiRequest('GET', `${M}/health-overview`, undefined, s.headers)),
+  performanceHistory: (s) =>
+    s.api.performanceHistory(
+      apiRequest('GET', `${M}/performance-history?period=24h`, undefined, s.headers),
+    ),
+  tournamentSync: (s) =>
+    s.api.tournamentSync(apiRequest('GET', `${M}/tournaments`, undefined, s.headers)),
+  listAlerts: (s) => s.api.listAlerts(apiRequest('GET', `${M}/alerts`, undefined, s.headers)),
+  acknowledgeAlert: async (s) => {
+    const id = String(await openAlert(s.db));
+    const body = { note: 'on it' };
+    return s.api.acknowledgeAlert(
+      apiRequest('POST', `${M}/alerts/${id}/acknowledge`, body, s.headers),
+      id,
+    );
+  },
+  listSyncErrors: (s) =>
+    s.api.listSyncErrors(apiRequest('GET', `${M}/errors`, undefined, s.headers)),
+  resolveSyncError: async (s) => {
+    const id = String(await loggedError(s.db));
+    const body = { notes: 'provider back' };
+    return s.api.resolveSyncError(
+      apiRequest('POST', `${M}/errors/${id}/resolve`, body, s.headers),
+      id,
+    );
+  },
+  manualTrigger: (s) =>
+    s.api.manualTrigger(
+      apiRequest(
+        'POST',
+        `${A}/manual-trigger`,
+        { entity_type: 'tournaments', priority: 'LOW', reason: 'matrix check' },
+        s.headers,
+      ),
+    ),
+  manualTriggerStatus: async (s) => {
+    const body = { entity_type: 'schedules', priority: 'LOW' as const, reason: 'matrix check' };
+    const row = await enqueueTrigger(s.db, body, 'test', new Date());
+    return s.api.manualTriggerStatus(
+      apiRequest('GET', `${A}/manual-trigger/${row.id}`, undefined, s.headers),
+      row.id,
+    );
+  },
+  auditLog: (s) => s.api.auditLog(apiRequest('GET', `${A}/audit-log`, undefined, s.headers)),
+  listAlertRules: (s) =>
+    s.api.listAlertRules(apiRequest('GET', `${A}/alert-rules`, undefined, s.headers)),
+  updateAlertRule: (s) =>
+    s.api.updateAlertRule(
+      apiRequest('PUT', `${A}/alert-rules/overall-success-rate`, { threshold: 95 }, s.headers),
+      'overall-success-rate',
+    ),
+  pauseJob: (s) =>
+    s.api.pauseJob(
+      apiRequest('POST', `${A}/jobs/live-results/pause`, undefined, s.headers),
+      'live-results',
+    ),
+  resumeJob: (s) =>
+    s.api.resumeJob(
+      apiRequest('POST', `${A}/jobs/live-results/resume`, undefined, s.headers),
+      'live-results',
+    ),
 };
 
 /** What the declaration says `caller` gets from `route`. */
@@ -201,13 +367,18 @@ describeEachDatabase('authorisation matrix: every route × every caller', (get) 
 
   beforeAll(async () => {
     const { db } = get();
-    const { api } = testApi(db, { auth: { mode: 'required' }, rateLimits: { store: 'off' } });
+    const monitoring = testMonitoring(db, new TestClock());
+    const { api } = testApi(db, {
+      auth: { mode: 'required' },
+      rateLimits: { store: 'off' },
+      monitoring,
+    });
     const [admin, scorer1, scorer2] = await Promise.all([
       signIn(api, DEMO.admin),
       signIn(api, DEMO.scorer1),
       signIn(api, DEMO.scorer2),
     ]);
-    base = { api, admin, scorer1, scorer2, freshMatch: () => createTestMatch(db) };
+    base = { api, admin, scorer1, scorer2, db, freshMatch: () => createTestMatch(db) };
     for (const role of ROLES) {
       const session = await signIn(api, EMAIL[role]);
       sessions.set(role, { session, headers: { cookie: session.cookie } });
@@ -317,11 +488,38 @@ describe('the declaration says who may write (F4, F5, F21)', () => {
   it('gives each role exactly its routes beyond the public ones', () => {
     const claimsRead = ['getClaim', 'listClaims'];
     const coverage = ['deleteCoveragePlan', 'getCoveragePlan', 'putCoveragePlan'];
-    expect(allowed('spectator')).toEqual([]);
-    expect(allowed('coach')).toEqual([...claimsRead, ...coverage].sort());
-    expect(allowed('media')).toEqual([...claimsRead, ...coverage].sort());
+    // Every signed-in user's device may steer and report its own background sync.
+    const device = ROUTES.filter((r) => r.startsWith('background'));
+    expect(device).toHaveLength(7);
+    const monitoring = [
+      'acknowledgeAlert',
+      'auditLog',
+      'healthOverview',
+      'listAlertRules',
+      'listAlerts',
+      'listSyncErrors',
+      'manualTrigger',
+      'manualTriggerStatus',
+      'metrics',
+      'pauseJob',
+      'performanceHistory',
+      'resolveSyncError',
+      'resumeJob',
+      'tournamentSync',
+      'updateAlertRule',
+    ];
+    expect(allowed('spectator')).toEqual([...device].sort());
+    expect(allowed('coach')).toEqual([...claimsRead, ...coverage, ...device].sort());
+    expect(allowed('media')).toEqual([...claimsRead, ...coverage, ...device].sort());
     expect(allowed('scorekeeper')).toEqual(
-      ['claimMatch', 'push', 'releaseClaim', ...claimsRead].sort(),
+      [
+        'claimMatch',
+        'postScoreCorrection',
+        'push',
+        'releaseClaim',
+        ...claimsRead,
+        ...device,
+      ].sort(),
     );
     expect(allowed('admin')).toEqual(
       [
@@ -332,22 +530,28 @@ describe('the declaration says who may write (F4, F5, F21)', () => {
         'handoverClaim',
         'listReview',
         'listUsers',
+        'postScoreCorrection',
         'push',
         'releaseClaim',
         'updateUser',
         ...claimsRead,
+        ...device,
+        ...monitoring,
       ].sort(),
     );
   });
 
-  it('lets only reads and sign-in be public, and only the push open to the anonymous in open mode', () => {
+  it('lets only reads and sign-in be public, and only the push and device sync open to the anonymous in open mode', () => {
     const publicRoutes = ROUTES.filter((r) => ROUTE_POLICIES[r].access === 'public').sort();
     expect(publicRoutes).toEqual(
       [
         'connectivityTest',
         'getMatch',
         'getMatchEvents',
+        'getScore',
+        'getScoreHistory',
         'health',
+        'listScores',
         'listTournaments',
         'login',
         'logout',
@@ -362,7 +566,11 @@ describe('the declaration says who may write (F4, F5, F21)', () => {
       const signIn = ['login', 'logout', 'refresh'].includes(r);
       expect(signIn || methods.every((m) => m === 'GET' || m === 'HEAD')).toBe(true);
     }
-    expect(ROUTES.filter((r) => 'anonymousWhenOpen' in ROUTE_POLICIES[r])).toEqual(['push']);
+    const openToAnonymous = ROUTES.filter((r) => 'anonymousWhenOpen' in ROUTE_POLICIES[r]);
+    expect(openToAnonymous.sort()).toEqual(
+      ['push', ...ROUTES.filter((r) => r.startsWith('background'))].sort(),
+    );
+    expect(ROUTES.filter((r) => 'scrapeToken' in ROUTE_POLICIES[r])).toEqual(['metrics']);
     expect(ROUTES.filter((r) => ROUTE_POLICIES[r].rate === 'none')).toEqual(['health']);
   });
 });

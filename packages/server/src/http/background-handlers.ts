@@ -22,9 +22,8 @@ import { toIssues } from '../services/push/validate-ops';
 import type { HandlerDeps } from './handler-deps';
 import { parseQuery } from './handler-deps';
 import { readJsonBody } from './read-body';
-import { signedInUserId } from './request-user';
 import { HttpError, jsonResponse } from './responses';
-import { withRequest } from './with-request';
+import { withRoute, type RouteContext } from './with-route';
 
 /** Bodies of this API are small: settings or at most 100 reports. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -64,22 +63,27 @@ const status = (body: BackgroundStatus) => jsonResponse(200, backgroundStatusSch
 
 /** Builds the background-sync handlers. */
 export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers {
-  const { getDb, log } = deps;
-  const caller = async (request: Request, clientId: string): Promise<DeviceCaller> => ({
+  const { getDb } = deps;
+  // Rows carry the signed-in user's id, so settings follow the user to a new phone.
+  const caller = (ctx: RouteContext, clientId: string): DeviceCaller => ({
     clientId,
-    userId: await signedInUserId(request, deps),
+    userId: ctx.principal.kind === 'user' ? ctx.principal.user.id : null,
   });
   const deviceAction =
-    (route: string, act: (c: DeviceCaller) => Promise<BackgroundStatus>) => (request: Request) =>
-      withRequest(request, route, log, async () => {
+    (
+      route: 'backgroundStart' | 'backgroundPause' | 'backgroundResume',
+      act: (c: DeviceCaller) => Promise<BackgroundStatus>,
+    ) =>
+    (request: Request) =>
+      withRoute(request, route, deps, async (ctx) => {
         const { clientId } = await parseBody(request, deviceRequestSchema);
-        return status(await act(await caller(request, clientId)));
+        return status(await act(caller(ctx, clientId)));
       });
   return {
     backgroundStatus: (request) =>
-      withRequest(request, 'backgroundStatus', log, async () => {
+      withRoute(request, 'backgroundStatus', deps, async (ctx) => {
         const { clientId } = parseQuery(request, deviceQuerySchema);
-        return status(await readDeviceStatus(await getDb(), await caller(request, clientId)));
+        return status(await readDeviceStatus(await getDb(), caller(ctx, clientId)));
       }),
     backgroundStart: deviceAction('backgroundStart', async (c) =>
       recordManualStart(await getDb(), c),
@@ -91,13 +95,13 @@ export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers 
       setDeviceState(await getDb(), c, 'active'),
     ),
     backgroundSettings: (request) =>
-      withRequest(request, 'backgroundSettings', log, async () => {
+      withRoute(request, 'backgroundSettings', deps, async (ctx) => {
         const { clientId, settings } = await parseBody(request, putSettingsRequestSchema);
-        const c = await caller(request, clientId);
+        const c = caller(ctx, clientId);
         return status(await saveDeviceSettings(await getDb(), c, settings));
       }),
     backgroundMetrics: (request) =>
-      withRequest(request, 'backgroundMetrics', log, async () => {
+      withRoute(request, 'backgroundMetrics', deps, async () => {
         const { clientId, windowMinutes } = parseQuery(request, metricsQuerySchema);
         const window = windowMinutes ?? DEFAULT_WINDOW_MINUTES;
         if (window < 1 || window > 7 * 24 * 60) {
@@ -109,13 +113,9 @@ export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers 
         return jsonResponse(200, syncMetricsSchema.parse(metrics));
       }),
     backgroundReport: (request) =>
-      withRequest(request, 'backgroundReport', log, async (ctx) => {
+      withRoute(request, 'backgroundReport', deps, async (ctx) => {
         const { clientId, reports } = await parseBody(request, postMetricsRequestSchema);
-        const stored = await storeFlushReports(
-          await getDb(),
-          await caller(request, clientId),
-          reports,
-        );
+        const stored = await storeFlushReports(await getDb(), caller(ctx, clientId), reports);
         Object.assign(ctx.fields, stored);
         return jsonResponse(200, postMetricsResponseSchema.parse(stored));
       }),

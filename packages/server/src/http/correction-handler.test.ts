@@ -1,15 +1,18 @@
-import { apiErrorSchema } from '@courtsync/protocol';
+import { API, apiErrorSchema } from '@courtsync/protocol';
 import {
   historyResponseSchema,
   SCORE_API,
   scoreCorrectionResponseSchema,
 } from '@courtsync/protocol/scores';
 import {
+  apiRequest,
   createTestMatch,
   dbFingerprint,
+  DEMO,
   describeEachDatabase,
   getRequest,
   push,
+  signIn,
   snapshotMatch,
   TestClient,
   testApi,
@@ -20,11 +23,20 @@ import { readFeed } from '../services/feed/read-feed';
 
 const EVENT = DEMO_TOURNAMENT_ID;
 
-/** A POST of the correction route with a JSON body (or raw text). */
-function correctionRequest(body: unknown, init: { raw?: string; type?: string } = {}): Request {
+/** The signed-in admin's cookie of the current test (set right after its `testApi`). */
+let adminCookie = '';
+
+/** A POST of the correction route with a JSON body (or raw text), as the admin unless told. */
+function correctionRequest(
+  body: unknown,
+  init: { raw?: string; type?: string; cookie?: string } = {},
+): Request {
   return new Request(`http://localhost${SCORE_API.list(EVENT)}`, {
     method: 'POST',
-    headers: { 'content-type': init.type ?? 'application/json' },
+    headers: {
+      'content-type': init.type ?? 'application/json',
+      cookie: init.cookie ?? adminCookie,
+    },
     body: init.raw ?? JSON.stringify(body),
   });
 }
@@ -33,6 +45,7 @@ describeEachDatabase('score APIs: official correction (F41)', (get) => {
   it('records the correction as an event of the match log, in the feed, replayed', async () => {
     const { db } = get();
     const { api } = testApi(db);
+    adminCookie = (await signIn(api, DEMO.admin)).cookie;
     const matchId = await createTestMatch(db, 'beach');
     await push(api, new TestClient().rallies(matchId, 5, ['A', 'B']));
     const before = await readFeed(db, { cursor: 0, limit: 1000 });
@@ -82,6 +95,7 @@ describeEachDatabase('score APIs: official correction (F41)', (get) => {
   it('a retry with the same opId is answered 200 duplicate and recorded once', async () => {
     const { db } = get();
     const { api } = testApi(db);
+    adminCookie = (await signIn(api, DEMO.admin)).cookie;
     const matchId = await createTestMatch(db, 'indoor');
     const body = { matchId, sets: [{ a: 2, b: 0 }], opId: randomUUID() };
     const first = await api.postScoreCorrection(correctionRequest(body), EVENT);
@@ -102,6 +116,7 @@ describeEachDatabase('score APIs: official correction (F41)', (get) => {
   it('bad input is answered 400 in the error shape and changes nothing', async () => {
     const { db } = get();
     const { api } = testApi(db);
+    adminCookie = (await signIn(api, DEMO.admin)).cookie;
     const matchId = await createTestMatch(db, 'beach');
     await push(api, new TestClient().rallies(matchId, 3));
     const fingerprint = await dbFingerprint(db);
@@ -173,6 +188,7 @@ describeEachDatabase('score APIs: official correction (F41)', (get) => {
   it('a refused correction names the rule in the details', async () => {
     const { db } = get();
     const { api } = testApi(db);
+    adminCookie = (await signIn(api, DEMO.admin)).cookie;
     const matchId = await createTestMatch(db, 'beach');
     const response = await api.postScoreCorrection(
       correctionRequest({
@@ -189,5 +205,49 @@ describeEachDatabase('score APIs: official correction (F41)', (get) => {
     expect(error.details).toEqual([
       expect.objectContaining({ path: ['sets'], code: 'INVALID_CORRECTION' }),
     ]);
+  });
+
+  it('only an admin or the scorekeeper holding the match corrects it; refusals change nothing', async () => {
+    const { db } = get();
+    const { api } = testApi(db);
+    adminCookie = (await signIn(api, DEMO.admin)).cookie;
+    const matchId = await createTestMatch(db, 'beach');
+    const [scorer1, scorer2, coach] = await Promise.all([
+      signIn(api, DEMO.scorer1),
+      signIn(api, DEMO.scorer2),
+      signIn(api, DEMO.coach),
+    ]);
+    const body = { matchId, sets: [{ a: 3, b: 1 }] };
+    const fingerprint = await dbFingerprint(db);
+    const refusals: [string, number, string][] = [
+      ['', 401, 'AUTH_REQUIRED'],
+      [coach.cookie, 403, 'FORBIDDEN'],
+      // Nobody holds the match yet: a scorekeeper must claim it first.
+      [scorer1.cookie, 403, 'CLAIM_NOT_HELD'],
+    ];
+    for (const [cookie, status, code] of refusals) {
+      const response = await api.postScoreCorrection(correctionRequest(body, { cookie }), EVENT);
+      expect([response.status, apiErrorSchema.parse(await response.json()).error.code]).toEqual([
+        status,
+        code,
+      ]);
+    }
+    expect(await dbFingerprint(db)).toBe(fingerprint);
+    const claim = await api.claimMatch(
+      apiRequest('POST', API.claim(EVENT, matchId), {}, { cookie: scorer1.cookie }),
+      EVENT,
+      matchId,
+    );
+    expect(claim.status).toBe(201);
+    const other = await api.postScoreCorrection(
+      correctionRequest(body, { cookie: scorer2.cookie }),
+      EVENT,
+    );
+    expect(apiErrorSchema.parse(await other.json()).error.code).toBe('CLAIM_NOT_HELD');
+    const holder = await api.postScoreCorrection(
+      correctionRequest(body, { cookie: scorer1.cookie }),
+      EVENT,
+    );
+    expect(holder.status).toBe(201);
   });
 });

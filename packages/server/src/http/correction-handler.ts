@@ -10,7 +10,7 @@ import { parseEntityId } from './handler-deps';
 import { authorizeCorrection } from './official-auth';
 import { readJsonBody } from './read-body';
 import { errorResponse, HttpError, jsonResponse } from './responses';
-import { withRequest } from './with-request';
+import { withRoute } from './with-route';
 
 /** A correction body is a few sets: anything near this is not one. */
 const MAX_CORRECTION_BYTES = 16 * 1024;
@@ -22,10 +22,10 @@ export interface CorrectionHandler {
 }
 
 /** Builds the correction handler. */
-export function createCorrectionHandler({ getDb, log }: HandlerDeps): CorrectionHandler {
+export function createCorrectionHandler(deps: HandlerDeps): CorrectionHandler {
   return {
     postScoreCorrection: (request, rawEventId) =>
-      withRequest(request, 'postScoreCorrection', log, async (ctx) => {
+      withRoute(request, 'postScoreCorrection', deps, async (ctx) => {
         const eventId = parseEntityId(rawEventId, 'event');
         const parsed = scoreCorrectionRequestSchema.safeParse(
           await readJsonBody(request, MAX_CORRECTION_BYTES),
@@ -39,9 +39,10 @@ export function createCorrectionHandler({ getDb, log }: HandlerDeps): Correction
           );
         }
         const body = parsed.data;
-        await authorizeCorrection(request, { eventId, matchId: body.matchId });
+        const db = await deps.getDb();
+        await authorizeCorrection(db, ctx, { eventId, matchId: body.matchId });
         Object.assign(ctx.fields, { matchId: body.matchId, reason: body.reason });
-        const outcome = await recordCorrection(await getDb(), eventId, body);
+        const outcome = await recordCorrection(db, eventId, body);
         if (!outcome) {
           return errorResponse(
             404,

@@ -1,14 +1,22 @@
 import { API } from '@courtsync/protocol';
 import {
+  apiRequest,
+  DEMO,
   describeEachDatabase,
   getRequest,
   resetMonitoring,
+  signIn,
   startSimSync,
   testApi,
   waitUntil,
 } from '@courtsync/server/test-support';
 import { syncMetrics } from '../monitoring/metrics';
 import { setDeviceMetricsSource } from '../monitoring/metrics-scrape';
+import { authSettingsFromEnv } from '../services/auth/auth-settings';
+
+/** The scraper's credential in these tests (METRICS_TOKEN: 16 characters at least). */
+const METRICS_TOKEN = 'prometheus-scrape-token-42';
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /**
  * One sample of the text exposition format: name{labels} value [timestamp]. NaN and Inf in
@@ -85,8 +93,12 @@ describeEachDatabase('GET /api/metrics', (get) => {
       reports: 10,
       devices: 3,
     }));
-    const { api } = testApi(db, { monitoring: s.monitoring });
-    const response = await api.metrics(getRequest(API.metrics));
+    const { api } = testApi(db, {
+      monitoring: s.monitoring,
+      auth: { metricsToken: METRICS_TOKEN },
+    });
+    // As Prometheus scrapes it: `authorization: Bearer <METRICS_TOKEN>` (no user, no sign-in).
+    const response = await api.metrics(getRequest(API.metrics, bearer(METRICS_TOKEN)));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const { types, samples } = parseExposition(await response.text());
@@ -130,5 +142,59 @@ describeEachDatabase('GET /api/metrics', (get) => {
     expect(value('courtsync_process_resident_memory_bytes', {})).toBeGreaterThan(0);
     expect(value('courtsync_device_sync', { measure: 'items_per_minute' })).toBe(42);
     expect(value('courtsync_device_sync', { measure: 'success_rate' })).toBe(0.98);
+  });
+
+  it('admits the METRICS_TOKEN and signed-in admins; 401 for anyone else, 403 for other roles', async () => {
+    const { db } = get();
+    const { api } = testApi(db, {
+      auth: { mode: 'required', metricsToken: METRICS_TOKEN },
+      rateLimits: { store: 'off' },
+    });
+    const scrape = async (headers: Record<string, string>) => {
+      const response = await api.metrics(getRequest(API.metrics, headers));
+      const text = await response.text();
+      const code = response.ok
+        ? undefined
+        : (JSON.parse(text) as { error: { code: string } }).error.code;
+      return { status: response.status, code, text };
+    };
+    const scraper = await scrape(bearer(METRICS_TOKEN));
+    expect(scraper.status).toBe(200);
+    expect(scraper.text).toMatch(/^# (HELP|TYPE) courtsync_/m);
+    const admin = await signIn(api, DEMO.admin);
+    expect((await scrape(bearer(admin.accessToken))).status).toBe(200);
+    expect((await scrape({ cookie: admin.cookie })).status).toBe(200);
+
+    expect(await scrape({})).toMatchObject({ status: 401, code: 'AUTH_REQUIRED' });
+    for (const wrong of [`${METRICS_TOKEN}x`, 'test-admin-token', METRICS_TOKEN.slice(0, -1)]) {
+      expect(await scrape(bearer(wrong))).toMatchObject({ status: 401, code: 'TOKEN_INVALID' });
+    }
+    for (const who of [DEMO.scorer1, DEMO.coach, DEMO.media, DEMO.fan]) {
+      const session = await signIn(api, who);
+      expect(await scrape(bearer(session.accessToken))).toMatchObject({
+        status: 403,
+        code: 'FORBIDDEN',
+      });
+    }
+    // A server without METRICS_TOKEN admits admins only.
+    const closed = testApi(db, { auth: { mode: 'required' }, rateLimits: { store: 'off' } }).api;
+    const refused = await closed.metrics(getRequest(API.metrics, bearer(METRICS_TOKEN)));
+    expect(refused.status).toBe(401);
+    const signedOut = await api.logout(
+      apiRequest('POST', API.logout, undefined, { cookie: admin.cookie }),
+    );
+    expect(signedOut.status).toBe(204);
+    expect(await scrape(bearer(admin.accessToken))).toMatchObject({
+      status: 401,
+      code: 'TOKEN_INVALID',
+    });
+  });
+
+  it('reads METRICS_TOKEN from the environment, ignoring one shorter than 16 characters', () => {
+    const from = (env: Record<string, string>) =>
+      authSettingsFromEnv({ NODE_ENV: 'test', ...env }).metricsToken;
+    expect(from({ METRICS_TOKEN })).toBe(METRICS_TOKEN);
+    expect(from({ METRICS_TOKEN: 'too-short' })).toBeUndefined();
+    expect(from({})).toBeUndefined();
   });
 });

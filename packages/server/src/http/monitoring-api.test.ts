@@ -4,18 +4,25 @@ import {
   performanceHistorySchema,
   syncErrorListSchema,
 } from '@courtsync/protocol';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   adminRequest,
+  apiRequest,
+  DEMO,
   describeEachDatabase,
   insertExecutions,
+  requestsAs,
   resetMonitoring,
   runReport,
-  TEST_ADMIN_TOKEN,
+  signIn,
   TestClock,
   testApi,
   testMonitoring,
+  type TestSession,
 } from '@courtsync/server/test-support';
+import { alertRules } from '../db/schema';
+import { issueAccessToken } from '../services/auth/access-token';
+import { signingKey } from '../services/auth/signing-key';
 import type { ApiHandlers } from './api-handlers';
 
 const NOW = '2031-05-10T12:30:00Z';
@@ -82,14 +89,10 @@ const FIXTURE = [
 ] as const;
 
 describeEachDatabase('monitoring API', (get) => {
-  let saved: string | undefined;
-  beforeAll(() => {
-    saved = process.env.ADMIN_TOKEN;
-    process.env.ADMIN_TOKEN = TEST_ADMIN_TOKEN;
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.ADMIN_TOKEN;
-    else process.env.ADMIN_TOKEN = saved;
+  // Every admin call is made as the signed-in demo admin (F21), as the dashboard makes them.
+  let as: ReturnType<typeof requestsAs>;
+  beforeAll(async () => {
+    as = requestsAs(await signIn(testApi(get().db).api, DEMO.admin));
   });
   beforeEach(() => resetMonitoring(get().db));
 
@@ -128,8 +131,7 @@ describeEachDatabase('monitoring API', (get) => {
     const { api } = testApi(db, { monitoring });
 
     const all = performanceHistorySchema.parse(
-      (await json(api.performanceHistory(adminRequest(`${API.performanceHistory}?period=24h`))))
-        .body,
+      (await json(api.performanceHistory(as(`${API.performanceHistory}?period=24h`)))).body,
     );
     expect(all.from).toBe('2031-05-09T13:00:00.000Z');
     expect(all.to).toBe('2031-05-10T13:00:00.000Z');
@@ -168,9 +170,7 @@ describeEachDatabase('monitoring API', (get) => {
     const tournaments = performanceHistorySchema.parse(
       (
         await json(
-          api.performanceHistory(
-            adminRequest(`${API.performanceHistory}?period=24h&entity=tournaments`),
-          ),
+          api.performanceHistory(as(`${API.performanceHistory}?period=24h&entity=tournaments`)),
         )
       ).body,
     );
@@ -184,14 +184,13 @@ describeEachDatabase('monitoring API', (get) => {
       errorsByType: { API: 2 },
     });
     const week = performanceHistorySchema.parse(
-      (await json(api.performanceHistory(adminRequest(`${API.performanceHistory}?period=7d`))))
-        .body,
+      (await json(api.performanceHistory(as(`${API.performanceHistory}?period=7d`)))).body,
     );
     expect(week.buckets).toHaveLength(28);
     expect(week.totals).toMatchObject({ runs: 7, successes: 4, records: 1159 });
 
     const overview = healthOverviewSchema.parse(
-      (await json(api.healthOverview(adminRequest(API.healthOverview)))).body,
+      (await json(api.healthOverview(as(API.healthOverview)))).body,
     );
     const rate = (job: string) => overview.jobs.find((j) => j.job === job)?.successRate24h;
     expect(rate('tournaments')).toBe(75); // 3 of 4 since 12:30 yesterday
@@ -232,24 +231,19 @@ describeEachDatabase('monitoring API', (get) => {
     const { db } = get();
     const { api } = testApi(db, { monitoring: testMonitoring(db, new TestClock()) });
     const bad: [string, Promise<Response>][] = [
-      ['period', api.performanceHistory(adminRequest(`${API.performanceHistory}?period=1y`))],
-      [
-        'entity',
-        api.performanceHistory(adminRequest(`${API.performanceHistory}?entity=DROP%20TABLE`)),
-      ],
-      ['error filter', api.listSyncErrors(adminRequest(`${API.syncErrors}?type=BOGUS`))],
-      ['alert id', api.acknowledgeAlert(adminRequest('/x', { body: {} }), 'abc')],
-      ['resolve notes', api.resolveSyncError(adminRequest('/x', { body: { notes: '' } }), '1')],
+      ['period', api.performanceHistory(as(`${API.performanceHistory}?period=1y`))],
+      ['entity', api.performanceHistory(as(`${API.performanceHistory}?entity=DROP%20TABLE`))],
+      ['error filter', api.listSyncErrors(as(`${API.syncErrors}?type=BOGUS`))],
+      ['alert id', api.acknowledgeAlert(as('/x', { body: {} }), 'abc')],
+      ['resolve notes', api.resolveSyncError(as('/x', { body: { notes: '' } }), '1')],
       [
         'trigger body',
-        api.manualTrigger(
-          adminRequest(API.manualTrigger, { body: { entity_type: 'tournaments' } }),
-        ),
+        api.manualTrigger(as(API.manualTrigger, { body: { entity_type: 'tournaments' } })),
       ],
       [
         'trigger job',
         api.manualTrigger(
-          adminRequest(API.manualTrigger, {
+          as(API.manualTrigger, {
             body: { entity_type: 'nope', reason: 'why not', priority: 'EMERGENCY' },
           }),
         ),
@@ -257,19 +251,16 @@ describeEachDatabase('monitoring API', (get) => {
       [
         'trigger priority',
         api.manualTrigger(
-          adminRequest(API.manualTrigger, {
+          as(API.manualTrigger, {
             body: { entity_type: 'tournaments', reason: 'why not', priority: 'ASAP' },
           }),
         ),
       ],
       [
         'rule update',
-        api.updateAlertRule(
-          adminRequest('/x', { method: 'PUT', body: { threshold: -1 } }),
-          'memory',
-        ),
+        api.updateAlertRule(as('/x', { method: 'PUT', body: { threshold: -1 } }), 'memory'),
       ],
-      ['trigger id', api.manualTriggerStatus(adminRequest('/x'), 'not-an-id')],
+      ['trigger id', api.manualTriggerStatus(as('/x'), 'not-an-id')],
     ];
     for (const [what, response] of bad) {
       const r = await json(response);
@@ -279,10 +270,8 @@ describeEachDatabase('monitoring API', (get) => {
         'VALIDATION_FAILED',
       ]);
     }
-    expect((await json(api.acknowledgeAlert(adminRequest('/x', { body: {} }), '999'))).status).toBe(
-      404,
-    );
-    expect((await json(api.pauseJob(adminRequest('/x', { body: {} }), 'nope'))).status).toBe(404);
+    expect((await json(api.acknowledgeAlert(as('/x', { body: {} }), '999'))).status).toBe(404);
+    expect((await json(api.pauseJob(as('/x', { body: {} }), 'nope'))).status).toBe(404);
   });
 
   it('lists, filters and resolves the error log', async () => {
@@ -295,22 +284,18 @@ describeEachDatabase('monitoring API', (get) => {
     );
     const { api } = testApi(db, { monitoring });
     const list = async (q: string) =>
-      syncErrorListSchema.parse(
-        (await json(api.listSyncErrors(adminRequest(`${API.syncErrors}${q}`)))).body,
-      ).errors;
+      syncErrorListSchema.parse((await json(api.listSyncErrors(as(`${API.syncErrors}${q}`)))).body)
+        .errors;
     expect((await list('')).map((e) => e.type).sort()).toEqual(['API', 'AUTH']);
     const [auth] = await list('?type=AUTH&severity=HIGH');
     expect(auth).toMatchObject({ job: 'tournaments', resolved: false });
     expect(auth?.recoverySuggestion).toMatch(/credentials/);
     const resolved = await json(
-      api.resolveSyncError(
-        adminRequest('/x', { body: { notes: 'new key set' } }),
-        String(auth?.id),
-      ),
+      api.resolveSyncError(as('/x', { body: { notes: 'new key set' } }), String(auth?.id)),
     );
     expect(resolved.body).toMatchObject({
       resolved: true,
-      resolvedBy: 'admin',
+      resolvedBy: DEMO.admin,
       resolutionNotes: 'new key set',
     });
     expect((await list('?resolved=false')).map((e) => e.type)).toEqual(['API']);
@@ -354,42 +339,101 @@ function adminCalls(api: ApiHandlers, token: string | null): [string, Promise<Re
   ];
 }
 
-describeEachDatabase('admin APIs refuse non-admins', (get) => {
-  const saved = process.env.ADMIN_TOKEN;
-  beforeAll(() => {
-    process.env.ADMIN_TOKEN = TEST_ADMIN_TOKEN;
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.ADMIN_TOKEN;
-    else process.env.ADMIN_TOKEN = saved;
-  });
+/** Sign-in required (as deployed), no rate limits (the suites below make many calls). */
+const REQUIRED = { auth: { mode: 'required' as const }, rateLimits: { store: 'off' as const } };
+const METRICS_TOKEN = 'metrics-scraper-token-0123456789';
 
-  it('403 FORBIDDEN for a non-admin, 401 without credentials, on every admin route', async () => {
+describeEachDatabase('admin APIs admit signed-in admins only', (get) => {
+  let api: ApiHandlers;
+  let admin: TestSession;
+  beforeAll(async () => {
     const { db } = get();
-    const { api } = testApi(db, { monitoring: testMonitoring(db, new TestClock()) });
-    for (const [token, status, code] of [
-      ['scorekeeper-token', 403, 'FORBIDDEN'],
-      [null, 401, 'AUTH_REQUIRED'],
-    ] as const) {
-      for (const [route, pending] of adminCalls(api, token)) {
-        const response = await pending;
-        const body = (await response.json()) as { error: { code: string } };
-        expect([route, response.status, body.error.code]).toEqual([route, status, code]);
-      }
+    api = testApi(db, {
+      ...REQUIRED,
+      auth: { ...REQUIRED.auth, metricsToken: METRICS_TOKEN },
+      monitoring: testMonitoring(db, new TestClock()),
+    }).api;
+    admin = await signIn(api, DEMO.admin);
+  });
+  beforeEach(() => resetMonitoring(get().db));
+
+  /** Every admin route answers `token` with `status` and error `code`. */
+  const expectEveryRoute = async (token: string | null, status: number, code: string) => {
+    for (const [route, pending] of adminCalls(api, token)) {
+      const response = await pending;
+      const body = (await response.json()) as { error?: { code: string } };
+      expect([route, response.status, body.error?.code]).toEqual([route, status, code]);
     }
-    // Nothing happened on the way: no trigger queued, no job paused.
-    const audit = await api.auditLog(adminRequest(API.auditLog));
+  };
+
+  it('403 FORBIDDEN for every signed-in non-admin, 401 without credentials, on every admin route', async () => {
+    for (const who of [DEMO.scorer1, DEMO.coach, DEMO.media, DEMO.fan]) {
+      const session = await signIn(api, who);
+      expect(session.user.role).not.toBe('admin');
+      await expectEveryRoute(session.accessToken, 403, 'FORBIDDEN');
+    }
+    await expectEveryRoute(null, 401, 'AUTH_REQUIRED');
+    // Nothing happened on the way: no trigger queued, no rule changed, no job paused.
+    const as = requestsAs(admin);
+    const audit = await api.auditLog(as(API.auditLog));
+    expect(audit.status).toBe(200);
     expect(((await audit.json()) as { triggers: unknown[] }).triggers).toEqual([]);
+    const rules = (await (await api.listAlertRules(as(API.alertRules))).json()) as {
+      rules: { id: string; threshold: number }[];
+    };
+    expect(rules.rules.find((r) => r.id === 'memory')?.threshold).toBe(512);
+    const overview = healthOverviewSchema.parse(
+      await (await api.healthOverview(as(API.healthOverview))).json(),
+    );
+    expect(overview.jobs.find((j) => j.job === 'schedules')?.active).toBe(true);
   });
 
-  it('closes the admin APIs when the server has no ADMIN_TOKEN', async () => {
+  it('refuses a former static admin token, an expired or signed-out admin token, and the METRICS_TOKEN with 401', async () => {
     const { db } = get();
-    delete process.env.ADMIN_TOKEN;
-    try {
-      const { api } = testApi(db, { monitoring: testMonitoring(db, new TestClock()) });
-      expect((await api.healthOverview(adminRequest(API.healthOverview))).status).toBe(403);
-    } finally {
-      process.env.ADMIN_TOKEN = TEST_ADMIN_TOKEN;
-    }
+    // ADMIN_TOKEN is gone: a static token is just a malformed access token now.
+    await expectEveryRoute('test-admin-token', 401, 'TOKEN_INVALID');
+    // The scraper's token opens /api/metrics and nothing else.
+    await expectEveryRoute(METRICS_TOKEN, 401, 'TOKEN_INVALID');
+    expect((await api.metrics(adminRequest(API.metrics, { token: METRICS_TOKEN }))).status).toBe(
+      200,
+    );
+    // An admin's token that expired a minute ago (signed with the server's key).
+    const expired = await issueAccessToken(
+      await signingKey(db),
+      { userId: admin.user.id, role: 'admin', sessionId: 'x' },
+      60,
+      new Date(Date.now() - 120_000),
+    );
+    await expectEveryRoute(expired.token, 401, 'TOKEN_EXPIRED');
+    // An admin who signed out: their access token ends with the session.
+    const gone = await signIn(api, DEMO.admin);
+    const logout = await api.logout(
+      apiRequest('POST', API.logout, undefined, { cookie: gone.cookie }),
+    );
+    expect(logout.status).toBe(204);
+    await expectEveryRoute(gone.accessToken, 401, 'TOKEN_INVALID');
+  });
+
+  it("admits the admin's browser cookie as well as the Bearer token, and records the admin's e-mail", async () => {
+    const { db } = get();
+    const viaCookie = await api.healthOverview(
+      apiRequest('GET', API.healthOverview, undefined, { cookie: admin.cookie }),
+    );
+    expect(viaCookie.status).toBe(200);
+    const update = await api.updateAlertRule(
+      apiRequest('PUT', API.alertRule('memory'), { threshold: 768 }, { cookie: admin.cookie }),
+      'memory',
+    );
+    expect(update.status).toBe(200);
+    const [rule] = await db
+      .select({ threshold: alertRules.threshold, updatedBy: alertRules.updatedBy })
+      .from(alertRules)
+      .where(eq(alertRules.id, 'memory'));
+    expect(rule).toEqual({ threshold: 768, updatedBy: DEMO.admin });
+    const paused = await api.pauseJob(
+      requestsAs(admin)(API.pauseJob('schedules'), { body: {} }),
+      'schedules',
+    );
+    expect(paused.status).toBe(200);
   });
 });

@@ -16,9 +16,9 @@ import { toIssues } from '../services/push/validate-ops';
 import type { HandlerDeps } from './handler-deps';
 import { parseQuery } from './handler-deps';
 import { readJsonBody } from './read-body';
-import { requireAdmin } from './require-admin';
+import { adminOf } from './admin-of';
 import { HttpError, jsonResponse } from './responses';
-import { withRequest } from './with-request';
+import { withRoute } from './with-route';
 
 /** Handlers of /api/v1/sync/monitoring/* (admin only, F32–F36). */
 export interface MonitoringHandlers {
@@ -66,19 +66,17 @@ export function createMonitoringHandlers(
   deps: HandlerDeps,
   monitoring: () => MonitoringRuntime,
 ): MonitoringHandlers {
-  const { getDb, log } = deps;
+  const { getDb } = deps;
   const now = () => monitoring().monitor.now();
   return {
     healthOverview: (request) =>
-      withRequest(request, 'healthOverview', log, async () => {
-        await requireAdmin(request, process.env, deps);
+      withRoute(request, 'healthOverview', deps, async () => {
         const overview = await monitoring().monitor.healthOverview();
         return jsonResponse(200, healthOverviewSchema.parse(overview));
       }),
 
     performanceHistory: (request) =>
-      withRequest(request, 'performanceHistory', log, async () => {
-        await requireAdmin(request, process.env, deps);
+      withRoute(request, 'performanceHistory', deps, async () => {
         const query = parseQuery(request, performanceHistoryQuerySchema);
         const history = await monitoring().monitor.performanceHistory(
           query.period,
@@ -88,21 +86,19 @@ export function createMonitoringHandlers(
       }),
 
     tournamentSync: (request) =>
-      withRequest(request, 'tournamentSync', log, async () => {
-        await requireAdmin(request, process.env, deps);
+      withRoute(request, 'tournamentSync', deps, async () => {
         const tournaments = await monitoring().monitor.tournamentResults(200);
         return jsonResponse(200, tournamentSyncListSchema.parse({ tournaments }));
       }),
 
     listAlerts: (request) =>
-      withRequest(request, 'listAlerts', log, async () => {
-        await requireAdmin(request, process.env, deps);
+      withRoute(request, 'listAlerts', deps, async () => {
         return jsonResponse(200, { alerts: await listActiveAlerts(await getDb()) });
       }),
 
     acknowledgeAlert: (request, id) =>
-      withRequest(request, 'acknowledgeAlert', log, async () => {
-        const admin = await requireAdmin(request, process.env, deps);
+      withRoute(request, 'acknowledgeAlert', deps, async (ctx) => {
+        const admin = adminOf(ctx);
         const alertId = parseNumericId(id, 'alert');
         const body = await parseBody(request, acknowledgeAlertBodySchema);
         const alert = await acknowledgeAlert(await getDb(), alertId, admin.id, body.note, now());
@@ -111,16 +107,15 @@ export function createMonitoringHandlers(
       }),
 
     listSyncErrors: (request) =>
-      withRequest(request, 'listSyncErrors', log, async () => {
-        await requireAdmin(request, process.env, deps);
+      withRoute(request, 'listSyncErrors', deps, async () => {
         const query = parseQuery(request, syncErrorQuerySchema);
         const rows = await listErrors(await getDb(), query);
         return jsonResponse(200, syncErrorListSchema.parse({ errors: rows.map(toSyncError) }));
       }),
 
     resolveSyncError: (request, id) =>
-      withRequest(request, 'resolveSyncError', log, async () => {
-        const admin = await requireAdmin(request, process.env, deps);
+      withRoute(request, 'resolveSyncError', deps, async (ctx) => {
+        const admin = adminOf(ctx);
         const errorId = parseNumericId(id, 'error');
         const body = await parseBody(request, resolveErrorBodySchema);
         const row = await resolveError(await getDb(), errorId, admin.id, body.notes, now());

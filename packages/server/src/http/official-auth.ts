@@ -1,3 +1,8 @@
+import type { Database } from '../db/types';
+import { activeClaim } from '../services/claims/claims';
+import { HttpError } from './responses';
+import type { RouteContext } from './with-route';
+
 /** Who a correction is for: the event (tournament) and the match it changes. */
 export interface CorrectionTarget {
   eventId: string;
@@ -5,16 +10,23 @@ export interface CorrectionTarget {
 }
 
 /**
- * THE place where `POST /api/v1/events/:eventId/scores` checks that the caller may correct a
- * score (F41: an official holding the match's claim, or an admin). Sign-in (F21) and claims
- * (F4) come with their own issue; until then every caller is let through. When they land,
- * throw `HttpError(401, 'AUTH_REQUIRED', …)` without a valid session and
- * `HttpError(403, 'FORBIDDEN', …)` without the role or the claim, and return the official's
- * id so the correction is recorded under it.
+ * THE check that the caller may correct a score (F41): an admin, or the scorekeeper holding
+ * the match's claim (F4). `withRoute` has already refused the anonymous (401) and the other
+ * roles (403); a scorekeeper without the claim gets 403 CLAIM_NOT_HELD and nothing changes.
  */
 export async function authorizeCorrection(
-  _request: Request,
-  _target: CorrectionTarget,
+  db: Database,
+  ctx: RouteContext,
+  target: CorrectionTarget,
 ): Promise<void> {
-  // Intentionally open for now (see above); kept async so the real check can read the session.
+  const { principal } = ctx;
+  if (principal.kind !== 'user') {
+    throw new HttpError(401, 'AUTH_REQUIRED', 'Sign in to correct a score');
+  }
+  if (principal.user.role === 'admin') return;
+  const claim = await activeClaim(db, target.matchId);
+  if (claim?.userId !== principal.user.id) {
+    const why = claim ? 'another scorekeeper holds this match' : 'claim the match first';
+    throw new HttpError(403, 'CLAIM_NOT_HELD', `You may not correct this score: ${why}`);
+  }
 }

@@ -17,12 +17,18 @@ export interface RoutePolicy {
   anonymousWhenOpen?: boolean;
   /** Rate-limit class (F22); `none` only for the health check the load balancer polls. */
   rate: RateClass | 'none';
+  /**
+   * The server's METRICS_TOKEN (as a Bearer token) also admits: a Prometheus scraper has no user and
+   * cannot refresh a 15-minute sign-in. Only `/api/metrics` has it.
+   */
+  scrapeToken?: boolean;
 }
 
 const WRITERS = ['admin', 'scorekeeper'] as const;
 const STAFF = ['admin', 'scorekeeper', 'coach', 'media'] as const;
 const PLANNERS = ['coach', 'media'] as const;
 const ADMIN = ['admin'] as const;
+const SIGNED_IN = ['admin', 'scorekeeper', 'coach', 'media', 'spectator'] as const;
 
 /**
  * THE declaration of who may call which route (F21). Every handler is admitted through it
@@ -136,6 +142,178 @@ export const ROUTE_POLICIES = {
   dismissReview: {
     methods: ['POST'],
     path: '/api/v1/review/:opId/dismiss',
+    access: ADMIN,
+    rate: 'write',
+  },
+
+  // Score reads (F41) are public like the live scores; corrections are a writer's, and a
+  // scorekeeper's only on a match they hold (checked in the handler).
+  listScores: {
+    methods: ['GET'],
+    path: '/api/v1/events/:eventId/scores',
+    access: 'public',
+    rate: 'read',
+  },
+  getScore: {
+    methods: ['GET'],
+    path: '/api/v1/events/:eventId/scores/:matchId',
+    access: 'public',
+    rate: 'read',
+  },
+  getScoreHistory: {
+    methods: ['GET'],
+    path: '/api/v1/events/:eventId/scores/:matchId/history',
+    access: 'public',
+    rate: 'read',
+  },
+  postScoreCorrection: {
+    methods: ['POST'],
+    path: '/api/v1/events/:eventId/scores',
+    access: WRITERS,
+    rate: 'score-write',
+  },
+
+  // A device's background sync (F23, F24): any signed-in user's device; with AUTH_MODE=open
+  // the anonymous devices that may push may also report and steer their own sync.
+  backgroundStatus: {
+    methods: ['GET'],
+    path: '/api/v1/sync/background/status',
+    access: SIGNED_IN,
+    anonymousWhenOpen: true,
+    rate: 'read',
+  },
+  backgroundStart: {
+    methods: ['POST'],
+    path: '/api/v1/sync/background/start',
+    access: SIGNED_IN,
+    anonymousWhenOpen: true,
+    rate: 'write',
+  },
+  backgroundSettings: {
+    methods: ['PUT'],
+    path: '/api/v1/sync/background/settings',
+    access: SIGNED_IN,
+    anonymousWhenOpen: true,
+    rate: 'write',
+  },
+  backgroundPause: {
+    methods: ['POST'],
+    path: '/api/v1/sync/background/pause',
+    access: SIGNED_IN,
+    anonymousWhenOpen: true,
+    rate: 'write',
+  },
+  backgroundResume: {
+    methods: ['POST'],
+    path: '/api/v1/sync/background/resume',
+    access: SIGNED_IN,
+    anonymousWhenOpen: true,
+    rate: 'write',
+  },
+  backgroundMetrics: {
+    methods: ['GET'],
+    path: '/api/v1/sync/background/metrics',
+    access: SIGNED_IN,
+    anonymousWhenOpen: true,
+    rate: 'read',
+  },
+  backgroundReport: {
+    methods: ['POST'],
+    path: '/api/v1/sync/background/metrics',
+    access: SIGNED_IN,
+    anonymousWhenOpen: true,
+    rate: 'write',
+  },
+
+  // Sync monitoring and its admin (F32–F37): admins only.
+  metrics: {
+    methods: ['GET'],
+    path: '/api/metrics',
+    access: ADMIN,
+    scrapeToken: true,
+    rate: 'read',
+  },
+  healthOverview: {
+    methods: ['GET'],
+    path: '/api/v1/sync/monitoring/health-overview',
+    access: ADMIN,
+    rate: 'read',
+  },
+  performanceHistory: {
+    methods: ['GET'],
+    path: '/api/v1/sync/monitoring/performance-history',
+    access: ADMIN,
+    rate: 'read',
+  },
+  tournamentSync: {
+    methods: ['GET'],
+    path: '/api/v1/sync/monitoring/tournaments',
+    access: ADMIN,
+    rate: 'read',
+  },
+  listAlerts: {
+    methods: ['GET'],
+    path: '/api/v1/sync/monitoring/alerts',
+    access: ADMIN,
+    rate: 'read',
+  },
+  acknowledgeAlert: {
+    methods: ['POST'],
+    path: '/api/v1/sync/monitoring/alerts/:id/acknowledge',
+    access: ADMIN,
+    rate: 'write',
+  },
+  listSyncErrors: {
+    methods: ['GET'],
+    path: '/api/v1/sync/monitoring/errors',
+    access: ADMIN,
+    rate: 'read',
+  },
+  resolveSyncError: {
+    methods: ['POST'],
+    path: '/api/v1/sync/monitoring/errors/:id/resolve',
+    access: ADMIN,
+    rate: 'write',
+  },
+  manualTrigger: {
+    methods: ['POST'],
+    path: '/api/v1/sync/admin/manual-trigger',
+    access: ADMIN,
+    rate: 'write',
+  },
+  manualTriggerStatus: {
+    methods: ['GET'],
+    path: '/api/v1/sync/admin/manual-trigger/:id',
+    access: ADMIN,
+    rate: 'read',
+  },
+  auditLog: {
+    methods: ['GET'],
+    path: '/api/v1/sync/admin/audit-log',
+    access: ADMIN,
+    rate: 'read',
+  },
+  listAlertRules: {
+    methods: ['GET'],
+    path: '/api/v1/sync/admin/alert-rules',
+    access: ADMIN,
+    rate: 'read',
+  },
+  updateAlertRule: {
+    methods: ['PUT'],
+    path: '/api/v1/sync/admin/alert-rules/:id',
+    access: ADMIN,
+    rate: 'write',
+  },
+  pauseJob: {
+    methods: ['POST'],
+    path: '/api/v1/sync/admin/jobs/:job/pause',
+    access: ADMIN,
+    rate: 'write',
+  },
+  resumeJob: {
+    methods: ['POST'],
+    path: '/api/v1/sync/admin/jobs/:job/resume',
     access: ADMIN,
     rate: 'write',
   },

@@ -11,7 +11,7 @@ import { createCorrectionHandler } from './correction-handler';
 import type { HandlerDeps } from './handler-deps';
 import { parseEntityId, parseQuery } from './handler-deps';
 import { errorResponse, jsonResponse } from './responses';
-import { withRequest } from './with-request';
+import { withRoute } from './with-route';
 
 /** Handlers of /api/v1/events/:eventId/scores… (F41); an event is a tournament. */
 export interface ScoreHandlers {
@@ -30,10 +30,10 @@ const noMatch = (eventId: string, matchId: string) =>
 
 /** Builds the score API handlers. */
 export function createScoreHandlers(deps: HandlerDeps): ScoreHandlers {
-  const { getDb, log } = deps;
+  const { getDb } = deps;
   return {
     listScores: (request, rawEventId) =>
-      withRequest(request, 'listScores', log, async (ctx) => {
+      withRoute(request, 'listScores', deps, async (ctx) => {
         const eventId = parseEntityId(rawEventId, 'event');
         const filter = parseQuery(request, scoreListQuerySchema);
         const scores = await listScores(await getDb(), eventId, filter);
@@ -43,7 +43,7 @@ export function createScoreHandlers(deps: HandlerDeps): ScoreHandlers {
       }),
 
     getScore: (request, rawEventId, rawMatchId) =>
-      withRequest(request, 'getScore', log, async () => {
+      withRoute(request, 'getScore', deps, async () => {
         const eventId = parseEntityId(rawEventId, 'event');
         const matchId = parseEntityId(rawMatchId);
         const score = await getScore(await getDb(), eventId, matchId);
@@ -52,7 +52,7 @@ export function createScoreHandlers(deps: HandlerDeps): ScoreHandlers {
       }),
 
     getScoreHistory: (request, rawEventId, rawMatchId) =>
-      withRequest(request, 'getScoreHistory', log, async (ctx) => {
+      withRoute(request, 'getScoreHistory', deps, async (ctx) => {
         const eventId = parseEntityId(rawEventId, 'event');
         const matchId = parseEntityId(rawMatchId);
         const query = parseQuery(request, historyQuerySchema);

@@ -18,9 +18,9 @@ import { DEFAULT_JOBS } from '../monitoring/runtime';
 import { setJobActive } from '../monitoring/sync-status';
 import type { HandlerDeps } from './handler-deps';
 import { parseBody } from './monitoring-handlers';
-import { requireAdmin } from './require-admin';
+import { adminOf } from './admin-of';
 import { HttpError, jsonResponse } from './responses';
-import { withRequest } from './with-request';
+import { withRoute } from './with-route';
 
 /** Handlers of /api/v1/sync/admin/* (admin only, F35 rules, F37 manual trigger, pause). */
 export interface SyncAdminHandlers {
@@ -47,7 +47,7 @@ export function createSyncAdminHandlers(
   deps: HandlerDeps,
   monitoring: () => MonitoringRuntime,
 ): SyncAdminHandlers {
-  const { getDb, log } = deps;
+  const { getDb } = deps;
   const now = () => monitoring().monitor.now();
   const jobNames = () => monitoring().runner()?.jobNames() ?? DEFAULT_JOBS;
   const knownJob = (job: string): string => {
@@ -57,19 +57,20 @@ export function createSyncAdminHandlers(
     }
     return parsed.data;
   };
-  const setActive = (route: string, active: boolean) => (request: Request, job: string) =>
-    withRequest(request, route, log, async (ctx) => {
-      const admin = await requireAdmin(request, process.env, deps);
-      const name = knownJob(job);
-      await setJobActive(await getDb(), name, active, admin.id, now());
-      ctx.fields.job = name;
-      return jsonResponse(200, { job: name, active });
-    });
+  const setActive =
+    (route: 'pauseJob' | 'resumeJob', active: boolean) => (request: Request, job: string) =>
+      withRoute(request, route, deps, async (ctx) => {
+        const admin = adminOf(ctx);
+        const name = knownJob(job);
+        await setJobActive(await getDb(), name, active, admin.id, now());
+        ctx.fields.job = name;
+        return jsonResponse(200, { job: name, active });
+      });
 
   return {
     manualTrigger: (request) =>
-      withRequest(request, 'manualTrigger', log, async (ctx) => {
-        const admin = await requireAdmin(request, process.env, deps);
+      withRoute(request, 'manualTrigger', deps, async (ctx) => {
+        const admin = adminOf(ctx);
         const body = await parseBody(request, manualTriggerBodySchema);
         if (!jobNames().includes(body.entity_type)) {
           throw new HttpError(
@@ -87,8 +88,7 @@ export function createSyncAdminHandlers(
       }),
 
     manualTriggerStatus: (request, id) =>
-      withRequest(request, 'manualTriggerStatus', log, async () => {
-        await requireAdmin(request, process.env, deps);
+      withRoute(request, 'manualTriggerStatus', deps, async () => {
         if (!TRIGGER_ID.test(id))
           throw new HttpError(400, 'VALIDATION_FAILED', 'Invalid sync job id');
         const row = await getTrigger(await getDb(), id);
@@ -97,8 +97,7 @@ export function createSyncAdminHandlers(
       }),
 
     auditLog: (request) =>
-      withRequest(request, 'auditLog', log, async () => {
-        await requireAdmin(request, process.env, deps);
+      withRoute(request, 'auditLog', deps, async () => {
         const rows = await listTriggers(await getDb(), 200);
         return jsonResponse(
           200,
@@ -107,14 +106,13 @@ export function createSyncAdminHandlers(
       }),
 
     listAlertRules: (request) =>
-      withRequest(request, 'listAlertRules', log, async () => {
-        await requireAdmin(request, process.env, deps);
+      withRoute(request, 'listAlertRules', deps, async () => {
         return jsonResponse(200, { rules: (await listRules(await getDb())).map(toAlertRule) });
       }),
 
     updateAlertRule: (request, id) =>
-      withRequest(request, 'updateAlertRule', log, async () => {
-        const admin = await requireAdmin(request, process.env, deps);
+      withRoute(request, 'updateAlertRule', deps, async (ctx) => {
+        const admin = adminOf(ctx);
         const update = await parseBody(request, alertRuleUpdateSchema);
         const row = await updateRule(await getDb(), id, update, admin.id, now());
         if (!row) throw new HttpError(404, 'NOT_FOUND', 'No alert rule with this id');

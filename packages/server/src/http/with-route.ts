@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Role } from '@courtsync/protocol';
 import { identify, type Identity, type Principal } from '../services/auth/identify';
 import type { RateDecision } from '../services/rate-limit/token-bucket';
@@ -23,6 +24,13 @@ export function accessTokenOf(request: Request): string | undefined {
     return match?.[1] ?? header;
   }
   return readCookie(request, ACCESS_COOKIE) || undefined;
+}
+
+/** Equal strings in constant time (hashing first makes the lengths equal). */
+function sameSecret(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
 }
 
 function refuse(identity: Identity): HttpError {
@@ -61,6 +69,15 @@ export function withRoute(
   const policy = ROUTE_POLICIES[route];
   return withRequest(request, route, deps.log, async (ctx) => {
     const token = accessTokenOf(request);
+    const scraper =
+      'scrapeToken' in policy &&
+      token !== undefined &&
+      deps.auth.metricsToken !== undefined &&
+      sameSecret(token, deps.auth.metricsToken);
+    if (scraper) {
+      ctx.fields.user = 'metrics-token';
+      return body({ ...ctx, principal: { kind: 'anonymous' } });
+    }
     // No token, no database read: the health check must answer 503 itself when it is down.
     const identity: Identity = token
       ? await identify(await deps.getDb(), token, deps.auth.secret)

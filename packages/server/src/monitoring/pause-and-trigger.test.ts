@@ -1,11 +1,12 @@
 import { API } from '@courtsync/protocol';
 import { asc, count, eq, sql } from 'drizzle-orm';
 import {
-  adminRequest,
+  DEMO,
   describeEachDatabase,
+  requestsAs,
   resetMonitoring,
+  signIn,
   startSimSync,
-  TEST_ADMIN_TOKEN,
   testApi,
   waitUntil,
 } from '@courtsync/server/test-support';
@@ -15,13 +16,10 @@ import { manualTriggers, syncExecutions, syncTournamentResults } from '../db/sch
 describeEachDatabase('pause, resume and manual runs on the real runner', (get) => {
   jest.setTimeout(60_000);
   let s: SimSync;
-  const saved = process.env.ADMIN_TOKEN;
-  beforeAll(() => {
-    process.env.ADMIN_TOKEN = TEST_ADMIN_TOKEN;
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.ADMIN_TOKEN;
-    else process.env.ADMIN_TOKEN = saved;
+  // The admin calls are made as the signed-in demo admin (F21), as the dashboard makes them.
+  let as: ReturnType<typeof requestsAs>;
+  beforeAll(async () => {
+    as = requestsAs(await signIn(testApi(get().db).api, DEMO.admin));
   });
   beforeEach(async () => {
     await resetMonitoring(get().db);
@@ -44,7 +42,7 @@ describeEachDatabase('pause, resume and manual runs on the real runner', (get) =
     const { db } = get();
     const { api } = testApi(db, { monitoring: s.monitoring });
     const post = (path: string, job: string, pause: boolean) =>
-      (pause ? api.pauseJob : api.resumeJob)(adminRequest(path, { body: {} }), job);
+      (pause ? api.pauseJob : api.resumeJob)(as(path, { body: {} }), job);
     // Only the 30-second live-results job matters here; the others are paused throughout.
     for (const job of ['tournaments', 'schedules']) {
       expect((await post(API.pauseJob(job), job, true)).status).toBe(200);
@@ -84,7 +82,7 @@ describeEachDatabase('pause, resume and manual runs on the real runner', (get) =
     );
     expect(running).toBeDefined();
     const trigger = async (body: Record<string, unknown>) => {
-      const response = await api.manualTrigger(adminRequest(API.manualTrigger, { body }));
+      const response = await api.manualTrigger(as(API.manualTrigger, { body }));
       expect(response.status).toBe(202);
       return (await response.json()) as { sync_job_id: string; status: string; progress: number };
     };
@@ -123,7 +121,7 @@ describeEachDatabase('pause, resume and manual runs on the real runner', (get) =
       normal.sync_job_id,
     ]);
     const status = await api.manualTriggerStatus(
-      adminRequest(API.manualTriggerRun(emergency.sync_job_id)),
+      as(API.manualTriggerRun(emergency.sync_job_id)),
       emergency.sync_job_id,
     );
     expect(await status.json()).toMatchObject({
@@ -134,7 +132,7 @@ describeEachDatabase('pause, resume and manual runs on the real runner', (get) =
         job: 'schedules',
         tournamentNo: String(running?.no),
         priority: 'EMERGENCY',
-        requestedBy: 'admin',
+        requestedBy: DEMO.admin,
         reason: 'court 3 moved, referee says the schedule is wrong',
         outcome: 'SUCCESS',
       },
@@ -148,7 +146,7 @@ describeEachDatabase('pause, resume and manual runs on the real runner', (get) =
       .from(syncTournamentResults)
       .where(eq(syncTournamentResults.executionId, Number(audit?.executionId)));
     expect(results.map((r) => r.providerNo)).toEqual([String(running?.no)]);
-    const log = await api.auditLog(adminRequest(API.auditLog));
+    const log = await api.auditLog(as(API.auditLog));
     const { triggers } = (await log.json()) as { triggers: { id: string }[] };
     expect(triggers.map((t) => t.id)).toEqual(
       expect.arrayContaining([emergency.sync_job_id, normal.sync_job_id]),

@@ -1,4 +1,4 @@
-import { replay } from '@courtsync/scoring';
+import { replayFull } from '@courtsync/scoring';
 import type { UpstreamSim } from '@courtsync/upstream-sim';
 import { and, eq } from 'drizzle-orm';
 import {
@@ -101,7 +101,7 @@ describeEachDatabase('upstream schedules: reschedules and which source wins', (g
     await push(api, ops);
     const ours = await matchRow(db, courtside);
     expect(ours.state).toEqual(
-      replay('beach', [
+      replayFull('beach', [
         { type: 'rally', winner: 'A' },
         { type: 'rally', winner: 'B' },
         { type: 'rally', winner: 'A' },

@@ -2,7 +2,7 @@
 
 import type { HistoryPeriod } from '@courtsync/protocol';
 import { useCallback, useState } from 'react';
-import { adminApi, AdminApiError } from './admin-api';
+import { adminApi, needsAdminSignIn } from './admin-api';
 import { AdminSignIn } from './admin-sign-in';
 import { AlertsPanel } from './alerts-panel';
 import { ErrorLog } from './error-log';
@@ -37,19 +37,12 @@ export function SyncDashboard() {
     reloadAudit();
   }, [reloadOverview, reloadAudit]);
 
-  const denied = overview.error instanceof AdminApiError ? overview.error.status : 0;
-  if (denied === 401 || denied === 403) {
+  // Only a signed-in admin gets in (F21): anyone else is asked to sign in as one.
+  if (needsAdminSignIn(overview.error)) {
     return (
       <main className="screen admin">
-        <AdminSignIn
-          refused={denied === 403}
-          onSignedIn={() => {
-            overview.reload();
-            history.reload();
-            tournaments.reload();
-            audit.reload();
-          }}
-        />
+        <h1>Sync monitoring</h1>
+        <AdminSignIn refusal={overview.error} />
       </main>
     );
   }

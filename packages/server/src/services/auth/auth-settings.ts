@@ -16,6 +16,8 @@ export interface AuthSettings {
   refreshTtlSec: number;
   /** HMAC key of access tokens; when absent, a random key kept in the database is used. */
   secret?: string;
+  /** A static Bearer credential for `/api/metrics` only (a Prometheus scraper has no user). */
+  metricsToken?: string;
 }
 
 export const DEFAULT_AUTH: AuthSettings = {
@@ -32,7 +34,8 @@ function positive(value: string | undefined, fallback: number): number {
 /**
  * Settings from the environment: AUTH_MODE (`required` | `open`), AUTH_ACCESS_TTL_SECONDS,
  * AUTH_REFRESH_TTL_SECONDS, AUTH_SECRET (at least 32 characters, else ignored with the
- * database key used instead). Anything unknown falls back to the secure default.
+ * database key used instead), METRICS_TOKEN (at least 16 characters, else ignored). Anything
+ * unknown falls back to the secure default.
  */
 export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthSettings {
   const secret = env.AUTH_SECRET && env.AUTH_SECRET.length >= 32 ? env.AUTH_SECRET : undefined;
@@ -41,5 +44,8 @@ export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthS
     accessTtlSec: positive(env.AUTH_ACCESS_TTL_SECONDS, DEFAULT_AUTH.accessTtlSec),
     refreshTtlSec: positive(env.AUTH_REFRESH_TTL_SECONDS, DEFAULT_AUTH.refreshTtlSec),
     ...(secret ? { secret } : {}),
+    ...(env.METRICS_TOKEN && env.METRICS_TOKEN.length >= 16
+      ? { metricsToken: env.METRICS_TOKEN }
+      : {}),
   };
 }

@@ -5,12 +5,19 @@ import type { Database } from '../../db/types';
 import { HttpError } from '../../http/responses';
 
 async function assertEvent(db: Database, eventId: string): Promise<void> {
-  const [event] = await db.select({ id: tournaments.id }).from(tournaments).where(eq(tournaments.id, eventId));
+  const [event] = await db
+    .select({ id: tournaments.id })
+    .from(tournaments)
+    .where(eq(tournaments.id, eventId));
   if (!event) throw new HttpError(404, 'NOT_FOUND', `No event with id "${eventId}"`);
 }
 
 /** A user's coverage plan of an event (F5); an empty one when they have none. */
-export async function getCoveragePlan(db: Database, userId: string, eventId: string): Promise<CoveragePlan> {
+export async function getCoveragePlan(
+  db: Database,
+  userId: string,
+  eventId: string,
+): Promise<CoveragePlan> {
   await assertEvent(db, eventId);
   const [row] = await db
     .select()
@@ -60,7 +67,11 @@ export async function putCoveragePlan(
 }
 
 /** Deletes the plan (nothing to delete is fine); 404 for an unknown event. */
-export async function deleteCoveragePlan(db: Database, userId: string, eventId: string): Promise<void> {
+export async function deleteCoveragePlan(
+  db: Database,
+  userId: string,
+  eventId: string,
+): Promise<void> {
   await assertEvent(db, eventId);
   await db
     .delete(coveragePlans)
