@@ -26,6 +26,11 @@ const project = (name, extra = {}) => ({
 module.exports = {
   // Per-project testTimeout is ignored by Jest: database suites need more than the 5 s default.
   testTimeout: 60000,
+  // Two workers, each replaced once it holds more than 1.5 GB after a file. On 2 cores Jest
+  // would otherwise pick one worker, i.e. run every file in its main process, where the PGlite
+  // instances (WebAssembly memory outside Jest's sandbox) of ~90 files outgrew the 4 GB heap.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1500MB',
   projects: [
     project('scoring'),
     project('protocol'),
