@@ -1,5 +1,5 @@
-// Figure 3 — tap to durable: from the click on a point button to (a) the op being in
-// IndexedDB and (b) the new score on screen, online, with the app's worker syncing each tap.
+// Figures 3a / 3b — from the click on a point button to (a) the new score on screen and (b)
+// the op being in IndexedDB, online, with the app's worker syncing each tap.
 import { newPhoneContext, waitForController } from '../lib/browser.mjs';
 import { tapMatches } from '../lib/match-plan.mjs';
 import { tapScript } from '../lib/op-scripts.mjs';
@@ -103,8 +103,11 @@ export async function measureTaps({ lib, browser, proxy, random, matches, tapsPe
   }
 }
 
-/** Figure 3: per tap, the later of "in IndexedDB" and "on screen"; the target is on p95. */
-export function tapFigure(samples) {
+/**
+ * Figures 3a and 3b (issue #14): the same taps measured apart — on screen (the frame that
+ * paints the new score, target one frame) and durable (the op committed in IndexedDB).
+ */
+export function tapFigures(samples) {
   const of = (key, p) =>
     round(
       percentile(
@@ -113,18 +116,23 @@ export function tapFigure(samples) {
       ),
       1,
     );
-  const p95 = of('both', 95);
-  return makeFigure({
-    id: '3',
-    name: `tap to durable + on screen (${samples.length} taps)`,
-    value: p95,
-    unit: 'ms',
-    display: `p50 ${formatNumber(of('both', 50), 1)} / p95 ${formatNumber(p95, 1)} ms`,
-    target: { text: 'p95 ≤ 50 ms', met: p95 <= 50 },
-    details: {
-      inIndexedDb: { p50: of('durable', 50), p95: of('durable', 95), max: of('durable', 100) },
-      onScreen: { p50: of('screen', 50), p95: of('screen', 95), max: of('screen', 100) },
-      both: { p50: of('both', 50), p95, max: of('both', 100) },
-    },
-  });
+  const figure = (id, key, what, limit) => {
+    const p95 = of(key, 95);
+    return makeFigure({
+      id,
+      name: `tap to ${what} (${samples.length} taps)`,
+      value: p95,
+      unit: 'ms',
+      display: `p50 ${formatNumber(of(key, 50), 1)} / p95 ${formatNumber(p95, 1)} ms`,
+      target: { text: `p95 ≤ ${limit} ms`, met: p95 <= limit },
+      details: {
+        p50: of(key, 50),
+        p95,
+        max: of(key, 100),
+        // The figure before the split (issue #3): the later of the two clocks, per tap.
+        both: { p50: of('both', 50), p95: of('both', 95), max: of('both', 100) },
+      },
+    });
+  };
+  return [figure('3a', 'screen', 'on screen', 16), figure('3b', 'durable', 'durable', 30)];
 }

@@ -26,14 +26,15 @@ import { drainFigure, measureDrains, WARM_UP } from '../figures/drain.mjs';
 import { fanOutFigures, fanoutMatchList, measureFanOut } from '../figures/fan-out.mjs';
 import { measureReconnects, reconnectFigure } from '../figures/reconnect.mjs';
 import { measureRecovery, recoveryFigure } from '../figures/recovery.mjs';
-import { measureTaps, tapFigure } from '../figures/tap-to-durable.mjs';
+import { measureTaps, tapFigures } from '../figures/tap-to-durable.mjs';
 import { wireFigure } from '../figures/wire-bytes.mjs';
 
 /** The figures of this suite, for ERROR lines when the shared setup itself fails. */
 export const BROWSER_FIGURES = [
   { id: '1', name: 'drain 1,000 queued ops' },
   { id: '2', name: 'reconnect to committed' },
-  { id: '3', name: 'tap to durable' },
+  { id: '3a', name: 'tap to on screen' },
+  { id: '3b', name: 'tap to durable' },
   { id: '4a', name: 'live fan-out, SSE subscribers' },
   { id: '4b', name: 'live fan-out, server memory per subscriber' },
   { id: '6a', name: 'client memory: page' },
@@ -135,7 +136,7 @@ export async function runBrowserSuite({ lib, assets, cleanup, figures }) {
     const times = await measureReconnects({ ...context, random: seededRandom(2), rounds });
     return [reconnectFigure(times)];
   });
-  await measure(['3'], async () => {
+  await measure(['3a', '3b'], async () => {
     log(`3 taps: ${SETTINGS.tapMatches * SETTINGS.tapsPerMatch}`);
     const samples = await measureTaps({
       ...context,
@@ -143,7 +144,7 @@ export async function runBrowserSuite({ lib, assets, cleanup, figures }) {
       matches: SETTINGS.tapMatches,
       tapsPerMatch: SETTINGS.tapsPerMatch,
     });
-    return [tapFigure(samples)];
+    return tapFigures(samples);
   });
   await measure(['11'], async () => {
     log(`11 recovery: ${SETTINGS.recoveryRounds} outage rounds`);

@@ -1,6 +1,7 @@
 export * from './worker';
 export type { OutboxEntry, AckedOp, ConfirmedEvent, LocalMatch, OpFailure } from './courtsync-db';
-export { record, type OpInput, type RecordResult } from './record';
+export { record, type OpInput, type RecordOptions, type RecordResult } from './record';
+export { TapSession, type RecordFn, type TapView } from './tap-session';
 export { ClientError, type ClientErrorCode } from './client-error';
 export { loadMatch } from './match-loader';
 export { rebaseMatch } from './match-log';

@@ -25,6 +25,11 @@ export type OpInput =
   | InputOf<'first-server'>
   | InputOf<'correction'>;
 
+/** How to record: `opId` when the screen already showed the action under that id (TapSession). */
+export interface RecordOptions {
+  opId?: string;
+}
+
 /** The op as written and the match state it leads to. */
 export interface RecordResult {
   op: Op;
@@ -38,7 +43,11 @@ export interface RecordResult {
  * it never takes back another device's rally that arrives meanwhile. Nothing is written when
  * the action is refused (ScoringError).
  */
-export async function record(db: CourtSyncDb, input: OpInput): Promise<RecordResult> {
+export async function record(
+  db: CourtSyncDb,
+  input: OpInput,
+  options: RecordOptions = {},
+): Promise<RecordResult> {
   return db.transaction(
     'rw',
     [db.outbox, db.confirmed, db.acked, db.matches, db.meta],
@@ -63,7 +72,7 @@ export async function record(db: CourtSyncDb, input: OpInput): Promise<RecordRes
         // A copy: the stored op must not share objects with the caller's state.
         payload = structuredClone(input.payload);
       }
-      const opId = crypto.randomUUID();
+      const opId = options.opId ?? crypto.randomUUID();
       // Validate before taking a seq: a refused tap must not consume one.
       const outcome = log.apply({ opId, type: input.type, payload });
       if (outcome.kind === 'duplicate')

@@ -8,7 +8,6 @@ import {
   observeHeldCount,
   observeSyncBlock,
   openCourtSyncDb,
-  record,
   retryFailedOp,
   type OpInput,
   type OutboxEntry,
@@ -21,7 +20,8 @@ import { courtOrder, Scoreboard } from './scoreboard';
 import { ScoreControls } from './score-controls';
 import { SyncBadge } from './sync-badge';
 import { SyncBlockBanner } from './sync-block-banner';
-import { useLocalMatch } from './use-local-match';
+import { useMatchLoad } from './use-local-match';
+import { useTapSession } from './use-tap-session';
 import { useObservable } from './use-observable';
 import { useOnline } from './use-online';
 import { usePageSync } from './use-page-sync';
@@ -49,7 +49,11 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
   const [recorded, setRecorded] = useState(0);
   const [showFailed, setShowFailed] = useState(false);
   const [showActions, setShowActions] = useState(false);
-  const { match, load } = useLocalMatch(db, matchId);
+  // The server's copy is fetched by useMatchLoad; what the screen shows comes from the tap
+  // session: IndexedDB plus the taps made since, shown before their write finishes.
+  const load = useMatchLoad(db, matchId);
+  const { session, view } = useTapSession(db, matchId);
+  const { match } = view;
   const failed = useObservable<OutboxEntry[]>(() => observeFailedOps(db), [db]) ?? [];
   const held = useObservable<number>(() => observeHeldCount(db), [db]) ?? 0;
   const block = useObservable<SyncBlock | undefined>(() => observeSyncBlock(db), [db]);
@@ -68,17 +72,35 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
     return connectLiveFeed({ db, tournamentId });
   }, [db, tournamentId]);
 
-  const submit = (input: OpInput): Promise<boolean> =>
-    record(db, input)
-      .then(() => {
+  const refuse = (error: unknown, fallback: string) => {
+    notifyError(error instanceof Error ? error.message : fallback);
+    return false;
+  };
+  // On screen now (or refused with the rule's message); counted once stored, then synced.
+  const submit = (input: OpInput): Promise<boolean> => {
+    let durable: Promise<unknown>;
+    try {
+      durable = session.tap(input);
+    } catch (error) {
+      return Promise.resolve(refuse(error, 'Could not record that action'));
+    }
+    return durable.then(
+      () => {
         setRecorded((n) => n + 1);
         void sync.requestSync();
         return true;
-      })
-      .catch((error: unknown) => {
-        notifyError(error instanceof Error ? error.message : 'Could not record that action');
-        return false;
-      });
+      },
+      (error: unknown) =>
+        refuse(
+          new Error(
+            `Not saved on this phone, taken off the score: ${
+              error instanceof Error ? error.message : String(error)
+            }`,
+          ),
+          'Could not save that action',
+        ),
+    );
+  };
 
   const retry = (opId: string) =>
     void retryFailedOp(db, opId)
@@ -105,6 +127,7 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
       data-testid="scorekeeper"
       data-rallies={match.state.rallies}
       data-recorded={recorded}
+      data-writing={view.writing}
     >
       <header className="screen-header">
         <h1>

@@ -15,11 +15,19 @@ export function useLocalMatch(
   db: CourtSyncDb,
   matchId: string,
 ): { match: LocalMatch | undefined; load: MatchLoadState } {
-  const [load, setLoad] = useState<MatchLoadState>('loading');
   const match = useObservable<LocalMatch | undefined>(
     () => observeMatch(db, matchId),
     [db, matchId],
   );
+  return { match, load: useMatchLoad(db, matchId) };
+}
+
+/**
+ * Loads a match from the server on open (view + pull from its cursor) into IndexedDB; says
+ * whether it is on the device ('ready'), neither local nor reachable ('missing'), or loading.
+ */
+export function useMatchLoad(db: CourtSyncDb, matchId: string): MatchLoadState {
+  const [load, setLoad] = useState<MatchLoadState>('loading');
   useEffect(() => {
     let cancelled = false;
     loadMatch(db, matchId)
@@ -29,5 +37,5 @@ export function useLocalMatch(
       cancelled = true;
     };
   }, [db, matchId]);
-  return { match, load };
+  return load;
 }
