@@ -3,6 +3,7 @@ import type { CourtSyncDb, OutboxEntry } from './courtsync-db';
 import { defaultFlushLock, type FlushLock } from './flush-lock';
 import { countFailedAttempt, failOps, settleBatch } from './outbox-results';
 import { queueFlushReport } from './flush-reports';
+import { markSynced } from './last-sync';
 import { countGated, countHeld, countPending, nextBatch } from './outbox-queue';
 import { readFlushPermit, type FlushPermit } from './sync-gate';
 import { readSettings } from './sync-settings';
@@ -240,6 +241,7 @@ async function finish(
   result.held = await countHeld(db, skip);
   result.deferred = await countGated(db, gate);
   result.durationMs = Date.now() - started;
+  if (result.status === 'done' && result.pending === 0) await markSynced(db);
   if (announce) announceFinished(result, at());
   return result;
 }

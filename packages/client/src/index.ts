@@ -2,6 +2,7 @@ export * from './worker';
 export type { OutboxEntry, AckedOp, ConfirmedEvent, LocalMatch, OpFailure } from './courtsync-db';
 export { record, type OpInput, type RecordOptions, type RecordResult } from './record';
 export { TapSession, type RecordFn, type TapView } from './tap-session';
+export { LAST_SYNC_KEY, markSynced, observeLastSync } from './last-sync';
 export { ClientError, type ClientErrorCode } from './client-error';
 export { loadMatch } from './match-loader';
 export { rebaseMatch } from './match-log';

@@ -6,6 +6,7 @@ import {
   discardFailedOp,
   observeFailedOps,
   observeHeldCount,
+  observeLastSync,
   observeSyncBlock,
   openCourtSyncDb,
   retryFailedOp,
@@ -27,7 +28,7 @@ import { useOnline } from './use-online';
 import { usePageSync } from './use-page-sync';
 import { useQueueStats } from './use-queue-stats';
 import { useScoreMovedNotices } from './use-score-moved-notices';
-import { connectSyncStatus, useSyncStatus } from './sync-status-store';
+import { connectSyncStatus } from './sync-status-store';
 
 // Loaded on first use: the sheet is rare courtside, and the screen's first load stays small.
 const MatchActionsSheet = lazy(() =>
@@ -59,7 +60,8 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
   const block = useObservable<SyncBlock | undefined>(() => observeSyncBlock(db), [db]);
   const stats = useQueueStats(db);
   const online = useOnline();
-  const lastSync = useSyncStatus((s) => s.lastFinishedAt);
+  // When a flush (here or in the worker) last left nothing pending; kept across reloads.
+  const lastSync = useObservable<number | undefined>(() => observeLastSync(db), [db]);
   const sync = usePageSync(db);
   const tournamentId = match?.tournamentId;
   useScoreMovedNotices(matchId);

@@ -1,9 +1,10 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { openCourtSyncDb, type BackgroundSyncManager } from '@courtsync/client';
+import { observeLastSync, openCourtSyncDb, type BackgroundSyncManager } from '@courtsync/client';
 import { etaMs, useBackgroundSyncView } from './background-sync-store';
 import type { SyncIndicatorData } from './sync-progress-indicator';
+import { useObservable } from './use-observable';
 import { useQueueStats } from './use-queue-stats';
 
 /**
@@ -28,6 +29,8 @@ export function useBackgroundSyncManager(): BackgroundSyncManager | undefined {
 export function useSyncIndicatorData(): SyncIndicatorData {
   const [db] = useState(() => openCourtSyncDb());
   const stats = useQueueStats(db);
+  // Stored by whichever context flushed (page or worker): it survives reloads.
+  const lastSync = useObservable<number | undefined>(() => observeLastSync(db), [db]);
   const view = useBackgroundSyncView();
   const m = view.manager;
   let heldBy: SyncIndicatorData['heldBy'];
@@ -43,8 +46,14 @@ export function useSyncIndicatorData(): SyncIndicatorData {
     done: view.done,
     total: view.total,
     etaMs: view.flushing ? etaMs(view) : undefined,
-    lastSuccessAt: m?.lastSuccessAt ?? (view.lastError ? undefined : view.lastFinishedAt),
+    lastSuccessAt: latest(m?.lastSuccessAt, lastSync),
     lastError: view.lastError ?? m?.lastError,
     heldBy,
   };
+}
+
+/** The later of two optional times. */
+function latest(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  return b === undefined ? a : Math.max(a, b);
 }
