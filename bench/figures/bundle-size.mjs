@@ -21,7 +21,7 @@ function buildFileOf(url) {
 }
 
 /**
- * The scripts a fresh browser loads for the scorekeeper page (until the network is idle),
+ * The scripts a fresh browser loads for the scorekeeper page (until none is requested for 2 s),
  * each measured from its file in .next/static.
  */
 export async function measureFirstLoadJs({ browser, origin, matchId }) {
@@ -29,12 +29,20 @@ export async function measureFirstLoadJs({ browser, origin, matchId }) {
   try {
     const page = await context.newPage();
     const urls = new Set();
+    let lastScriptAt = Date.now();
     page.on('request', (request) => {
-      if (request.resourceType() === 'script') urls.add(new URL(request.url()).pathname);
+      if (request.resourceType() !== 'script') return;
+      urls.add(new URL(request.url()).pathname);
+      lastScriptAt = Date.now();
     });
     await page.goto(`${origin}/matches/${matchId}`);
     await page.getByTestId('scorekeeper').waitFor();
-    await page.waitForLoadState('networkidle');
+    // Until no script has been requested for 2 s. Not `networkidle`: the page keeps its live
+    // stream (SSE) open, so the network is never idle.
+    const deadline = Date.now() + 30_000;
+    while (Date.now() - lastScriptAt < 2_000 && Date.now() < deadline) {
+      await page.waitForTimeout(250);
+    }
     const files = [...urls].map((url) => {
       const file = buildFileOf(url);
       return { url, raw: readFileSync(file).length, gzip: gzipSize(file) };

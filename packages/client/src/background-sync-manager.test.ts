@@ -116,7 +116,10 @@ describe('BackgroundSyncManager', () => {
     expect(h.reports).toEqual([
       expect.objectContaining({ items: 9, failures: 0, waitMs: expect.any(Number) }),
     ]);
-    // And again 5 minutes later (nothing to send now).
+    // And again 5 minutes later (nothing to send now), counted from when this run has ended
+    // and the next one is planned.
+    await until(() => !h.manager.state.running);
+    await new Promise((r) => setImmediate(r));
     await rally(h.db, 'b');
     await tick(5 * 60_000 + 100);
     await until(() => h.arrived().length === 10);

@@ -1,7 +1,7 @@
 import { ScoringError, type MatchState } from '@courtsync/scoring';
 import { EffectiveLog, type Op } from '@courtsync/protocol';
 import type { CourtSyncDb, OutboxEntry } from './courtsync-db';
-import { ensureClientId, nextSeq } from './client-identity';
+import { identityFrom, IDENTITY_KEYS } from './client-identity';
 import { loadEffectiveParts } from './match-log';
 import { ClientError } from './client-error';
 import { scoreOp } from './priority-rules';
@@ -52,14 +52,16 @@ export async function record(
     'rw',
     [db.outbox, db.confirmed, db.acked, db.matches, db.meta],
     async () => {
-      const match = await db.matches.get(input.matchId);
-      if (!match)
-        throw new ClientError('UNKNOWN_MATCH', `Match ${input.matchId} is not on this device`);
-      // The rules and plan are read alongside the log: the op's priority costs no extra round.
-      const [{ actions, outbox }, { rules, planned }] = await Promise.all([
+      // Every read in one round (the tap waits for each round trip): the match, its log, the
+      // priority rules and plan, and this device's id and op counter.
+      const [match, { actions, outbox }, { rules, planned }, identityRows] = await Promise.all([
+        db.matches.get(input.matchId),
         loadEffectiveParts(db, input.matchId),
         readScoringInputs(db),
+        db.meta.bulkGet([...IDENTITY_KEYS]),
       ]);
+      if (!match)
+        throw new ClientError('UNKNOWN_MATCH', `Match ${input.matchId} is not on this device`);
       const log = EffectiveLog.of(match.format, actions);
       const wasLive = isLive(log.state);
       let payload: Op['payload'];
@@ -78,10 +80,12 @@ export async function record(
       if (outcome.kind === 'duplicate')
         throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: that action is already undone');
 
+      // Taken only now: a refused tap must not consume a seq.
+      const identity = identityFrom(identityRows);
       const op = {
         opId,
-        clientId: await ensureClientId(db),
-        seq: await nextSeq(db),
+        clientId: identity.clientId,
+        seq: identity.seq,
         matchId: input.matchId,
         type: input.type,
         payload,
@@ -108,8 +112,12 @@ export async function record(
         queuedAt,
         ...scoreNewOp(ownScore, outbox[outbox.length - 1]),
       };
-      await db.outbox.add(entry);
-      await db.matches.update(match.id, { state: log.state });
+      // The writes in one round too: IndexedDB applies them in order, all or none.
+      await Promise.all([
+        db.outbox.add(entry),
+        db.meta.bulkPut(identity.writes),
+        db.matches.update(match.id, { state: log.state }),
+      ]);
       return { op, state: log.state };
     },
   );

@@ -49,6 +49,8 @@ export class TapSession {
   private log?: EffectiveLog;
   private taps: ShownTap[] = [];
   private writes = 0;
+  /** Writes started and not yet settled (the chain is idle at 0). */
+  private writing = 0;
   private chain: Promise<unknown> = Promise.resolve();
   private current: TapView = { match: undefined, loaded: false, writing: 0 };
   private readonly listeners = new Set<() => void>();
@@ -117,9 +119,13 @@ export class TapSession {
       throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: that action is already undone');
     const shown: ShownTap = { action, input: { ...input, payload } as OpInput };
     this.taps.push(shown);
+    // The write starts before the screen renders when no earlier tap is still writing, so its
+    // IndexedDB requests are on their way while React paints; otherwise after those taps.
+    const store = () => this.write(this.db, shown.input, { opId });
+    const durable = this.writing === 0 ? store() : this.chain.then(store);
+    this.writing += 1;
+    this.chain = durable.catch(() => undefined).finally(() => (this.writing -= 1));
     this.publish();
-    const durable = this.chain.then(() => this.write(this.db, shown.input, { opId }));
-    this.chain = durable.catch(() => undefined);
     return durable.then(
       (result) => {
         this.writes += 1;
