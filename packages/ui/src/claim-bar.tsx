@@ -52,8 +52,10 @@ export function ClaimBar({
   if (!user) {
     return (
       <p className="claim-bar" data-testid="claim-bar" data-state="signed-out">
-        <Link href={`/login?next=${encodeURIComponent(`/matches/${matchId}`)}`}>Sign in</Link> to
-        score this match.
+        <Link href={`/login?next=${encodeURIComponent(`/matches/${matchId}`)}`} prefetch={false}>
+          Sign in
+        </Link>{' '}
+        to score this match.
       </p>
     );
   }

@@ -21,7 +21,7 @@ export function SessionBadge() {
 
   if (!user) {
     return (
-      <Link href="/login" className="session-badge" data-testid="sign-in-link">
+      <Link href="/login" prefetch={false} className="session-badge" data-testid="sign-in-link">
         Sign in
       </Link>
     );
@@ -30,7 +30,7 @@ export function SessionBadge() {
     <span className="session-badge" data-testid="signed-in-as" data-role={user.role}>
       {user.name} · {user.role}
       {user.role === 'admin' && (
-        <Link href="/admin" className="nav-link" data-testid="admin-link">
+        <Link href="/admin" prefetch={false} className="nav-link" data-testid="admin-link">
           Admin
         </Link>
       )}
