@@ -14,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Must equal TEMPLATE_FORMAT in pglite-template.ts. */
-const TEMPLATE_FORMAT = 'courtsync-pglite-template 1';
+const TEMPLATE_FORMAT = 'courtsync-pglite-template 2';
 const READY = 'ready';
-/** Must equal SCHEMA_STAMP in pglite-template.ts: the copies are migrated up to `key`. */
+/** As SCHEMA_STAMP in pglite-template.ts: the copies are migrated up to `key`, not seeded. */
 const SCHEMA_STAMP = 'courtsync-schema.key';
 
 /** Every file below `dir`, as sorted '/'-separated relative paths. */

@@ -22,7 +22,8 @@ export function assertPortFree(port) {
  * Starts `next start` on a fresh PGlite directory or PostgreSQL database with `matches`
  * inserted. The server creates, migrates and seeds the database itself; PGlite admits one
  * process only, so there the server is started once, stopped for the insert, and restarted.
- * Returns { url, pid, engine, stop } — stop also deletes the database.
+ * Returns { url, pid, engine, databaseUrl | dataDir, halt, stop } — halt stops the server
+ * only (the database stays for a look at what it stored), stop also deletes the database.
  */
 export async function startSeededServer({ engine, port, matches, logFile }) {
   await assertPortFree(port);
@@ -41,6 +42,8 @@ export async function startSeededServer({ engine, port, matches, logFile }) {
         url: server.url,
         pid: server.pid,
         engine,
+        databaseUrl: database.url,
+        halt: server.stop,
         stop: () => server.stop().finally(database.drop),
       };
     } catch (error) {
@@ -59,6 +62,8 @@ export async function startSeededServer({ engine, port, matches, logFile }) {
       url: server.url,
       pid: server.pid,
       engine,
+      dataDir: dir.dataDir,
+      halt: server.stop,
       stop: () => server.stop().finally(dir.remove),
     };
   } catch (error) {

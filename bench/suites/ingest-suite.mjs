@@ -2,14 +2,15 @@
 import path from 'node:path';
 import pg from 'pg';
 import { attempt } from '../lib/attempt.mjs';
-import { PG_ADMIN_URL } from '../lib/databases.mjs';
+import { PG_ADMIN_URL, withPg, withPglite } from '../lib/databases.mjs';
+import { pgliteCeiling, postgresCeiling, readIngestBatches } from '../lib/ingest-ceiling.mjs';
 import { notMeasured } from '../lib/figure.mjs';
 import { withEmptyState } from '../lib/match-plan.mjs';
 import { seededRandom } from '../lib/op-scripts.mjs';
 import { RESULTS_DIR } from '../lib/paths.mjs';
 import { startSeededServer } from '../lib/seeded-server.mjs';
 import { log, selected, SETTINGS } from '../lib/settings.mjs';
-import { ingestFigure, ingestMatchList, measureIngest } from '../figures/ingest.mjs';
+import { INGEST, ingestFigure, ingestMatchList, measureIngest } from '../figures/ingest.mjs';
 
 async function postgresReachable() {
   const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
@@ -36,8 +37,23 @@ async function ingestOn({ engine, id, minimum, lib, cleanup }) {
   const stop = cleanup.add(`${label} ingest server`, server.stop);
   try {
     const raw = await measureIngest({ lib, url: server.url, random: seededRandom(5) });
-    log(`5 ingest on ${label}: ${Math.round(raw.opsPerSecond)} ops/s`);
-    return [ingestFigure({ id, engine: label, minimum, raw })];
+    log(`5 ingest on ${label}: ${Math.round(raw.opsPerSecond)} ops/s; now its insert ceiling`);
+    let ceiling;
+    if (engine === 'pg') {
+      const batches = await withPg(server.databaseUrl, (q) => readIngestBatches(q, INGEST.batch));
+      ceiling = await postgresCeiling(server.databaseUrl, batches);
+    } else {
+      // PGlite admits one process: the server stops, the bench opens the same directory.
+      await server.halt();
+      const batches = await withPglite(server.dataDir, (q) => readIngestBatches(q, INGEST.batch));
+      ceiling = await pgliteCeiling(server.dataDir, batches);
+    }
+    if (ceiling.rows !== raw.applied)
+      throw new Error(
+        `ceiling inserted ${ceiling.rows} rows, the push path applied ${raw.applied}`,
+      );
+    log(`5 ingest on ${label}: ceiling ${Math.round(ceiling.rowsPerSecond)} rows/s`);
+    return [ingestFigure({ id, engine: label, minimum, raw, ceiling })];
   } finally {
     await stop();
   }

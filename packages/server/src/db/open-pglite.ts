@@ -6,7 +6,7 @@ import { closeLiveHub } from '../services/feed/hub-registry';
 import { migratePgliteDatabase } from './migrate';
 import {
   copyTemplateInto,
-  schemaStampMatches,
+  readSchemaStamp,
   templateKey,
   writeSchemaStamp,
 } from './pglite-template';
@@ -54,7 +54,8 @@ async function startPglite(options: PgliteOpen, key: string, boot: BootReport): 
 
 /**
  * Opens PGlite in `dataDir` (from the prepared template when the directory is new) or in
- * memory, migrates it unless its schema stamp says it is current, and seeds the demo data.
+ * memory, migrates it unless its schema stamp says it is current, and seeds the demo data
+ * unless the stamp says that happened already.
  */
 export async function openPglite(options: PgliteOpen): Promise<DatabaseHandle> {
   const boot: BootReport = { openMs: 0, migrateMs: 0, seedMs: 0 };
@@ -65,18 +66,24 @@ export async function openPglite(options: PgliteOpen): Promise<DatabaseHandle> {
   const db = drizzlePglite({ client, schema });
   const { dataDir } = options;
   try {
+    const stamp = dataDir ? readSchemaStamp(dataDir) : undefined;
+    const current = stamp?.key === key;
     started = performance.now();
-    if (dataDir && schemaStampMatches(dataDir, key)) {
-      boot.migrations = 'current';
-    } else {
-      await migratePgliteDatabase(db, options.migrationsFolder);
-      if (dataDir) writeSchemaStamp(dataDir, key);
-      boot.migrations = 'checked';
-    }
+    if (!current) await migratePgliteDatabase(db, options.migrationsFolder);
+    boot.migrations = current ? 'current' : 'checked';
     boot.migrateMs = since(started);
     started = performance.now();
-    if (options.seed) await seedDemoData(db);
+    // Seeded once per directory: a restart does not replay the seed's (idempotent) inserts.
+    const seedNow = options.seed && !(current && stamp.seeded);
+    if (seedNow) await seedDemoData(db);
+    boot.seed = seedNow ? 'now' : options.seed ? 'before' : 'off';
     boot.seedMs = since(started);
+    // A seed without the demo users (SEED_DEMO_USERS=off) is not recorded: a later start with
+    // them on still adds them, as every start did before the stamp.
+    const seededAll = seedNow && process.env.SEED_DEMO_USERS !== 'off';
+    if (dataDir && (!current || seedNow)) {
+      writeSchemaStamp(dataDir, { key, seeded: seededAll || (stamp?.seeded ?? false) });
+    }
   } catch (error) {
     await client.close();
     throw error;

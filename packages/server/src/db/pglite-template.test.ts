@@ -14,12 +14,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { count, eq, sql } from 'drizzle-orm';
 import { createTestPglite, TestClient } from '@courtsync/server/test-support';
+import { DEMO_USERS } from '../services/auth/demo-users';
 import { applyPush } from '../services/push/apply-push';
 import { resolveMigrationsDir } from './migrate';
 import { databaseClient, openDatabase } from './open-database';
 import { copyTemplateInto, templateKey } from './pglite-template';
 import { queryRows } from './raw-rows';
-import { matches, tournaments } from './schema';
+import { matches, tournaments, users } from './schema';
+import type { Database } from './types';
 import { DEMO_TOURNAMENT_ID } from './seed';
 
 const run = promisify(execFile);
@@ -60,7 +62,7 @@ describe('prepared PGlite data directory (build step + server)', () => {
       });
     const first = await open();
     try {
-      expect(first.boot).toMatchObject({ template: 'copied', migrations: 'current' });
+      expect(first.boot).toMatchObject({ template: 'copied', migrations: 'current', seed: 'now' });
       expect(databaseClient(first.db)?.driver).toBe('pglite');
       const [demo] = await first.db
         .select()
@@ -79,7 +81,11 @@ describe('prepared PGlite data directory (build step + server)', () => {
     // The template itself is untouched by what the copy went through.
     const second = await open();
     try {
-      expect(second.boot).toMatchObject({ template: 'existing', migrations: 'current' });
+      expect(second.boot).toMatchObject({
+        template: 'existing',
+        migrations: 'current',
+        seed: 'before',
+      });
       const [row] = await second.db.select().from(matches).where(eq(matches.id, 'demo-beach-1'));
       expect(row?.eventCount).toBe(4);
     } finally {
@@ -158,6 +164,37 @@ describe('prepared PGlite data directory (build step + server)', () => {
     const again = await open(laterMigrations());
     expect(again.boot).toMatchObject({ template: 'existing', migrations: 'current' });
     await again.close();
+  });
+
+  it('seeds the demo users on a later start when the first seed left them out', async () => {
+    const dataDir = path.join(base, 'users-later', 'pglite');
+    const open = () =>
+      openDatabase({
+        dataDir,
+        migrationsDir: migrations,
+        template: root,
+        createPglite: createTestPglite,
+      });
+    const userCount = async (db: Database) => {
+      const [{ n } = { n: -1 }] = await db.select({ n: count() }).from(users);
+      return n;
+    };
+    process.env.SEED_DEMO_USERS = 'off';
+    try {
+      const first = await open();
+      expect(first.boot.seed).toBe('now');
+      expect(await userCount(first.db)).toBe(0);
+      await first.close();
+    } finally {
+      delete process.env.SEED_DEMO_USERS;
+    }
+    const second = await open();
+    expect(second.boot.seed).toBe('now');
+    expect(await userCount(second.db)).toBe(DEMO_USERS.length);
+    await second.close();
+    const third = await open();
+    expect(third.boot.seed).toBe('before');
+    await third.close();
   });
 
   it('never copies over a directory that holds anything', async () => {

@@ -17,30 +17,41 @@ import { copyTree } from './copy-tree';
  */
 
 /** Bumped when the template's contents change meaning (e.g. if it ever held seed data). */
-const TEMPLATE_FORMAT = 'courtsync-pglite-template 1';
+const TEMPLATE_FORMAT = 'courtsync-pglite-template 2';
 
 /** File written last into a template folder: the template is complete. */
 export const TEMPLATE_READY = 'ready';
 
 /**
- * File in a PGlite data directory holding the key of the migrations last applied to it, so a
- * restart checks them by reading one file instead of running the migrator's queries on a cold
- * engine. PostgreSQL ignores unknown files in its data directory.
+ * File in a PGlite data directory holding the key of the migrations last applied to it (first
+ * line) and `seeded` once the demo data went in, so a restart checks both by reading one file
+ * instead of running the migrator's and the seed's queries on a cold engine. PostgreSQL
+ * ignores unknown files in its data directory.
  */
 const SCHEMA_STAMP = 'courtsync-schema.key';
 
-/** Whether `dataDir` was last migrated with the migrations of `key`. */
-export function schemaStampMatches(dataDir: string, key: string): boolean {
+/** What the stamp of a data directory says. */
+export interface SchemaStamp {
+  key: string;
+  seeded: boolean;
+}
+
+/** The stamp of `dataDir`, if it has one. */
+export function readSchemaStamp(dataDir: string): SchemaStamp | undefined {
   try {
-    return readFileSync(path.join(dataDir, SCHEMA_STAMP), 'utf8').trim() === key;
+    const [key = '', ...rest] = readFileSync(path.join(dataDir, SCHEMA_STAMP), 'utf8').split('\n');
+    return { key: key.trim(), seeded: rest.some((line) => line.trim() === 'seeded') };
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** Records that `dataDir` is migrated up to the migrations of `key`. */
-export function writeSchemaStamp(dataDir: string, key: string): void {
-  writeFileSync(path.join(dataDir, SCHEMA_STAMP), `${key}\n`);
+/** Records that `dataDir` is migrated up to the migrations of `key` (and seeded). */
+export function writeSchemaStamp(dataDir: string, stamp: SchemaStamp): void {
+  writeFileSync(
+    path.join(dataDir, SCHEMA_STAMP),
+    `${stamp.key}\n${stamp.seeded ? 'seeded\n' : ''}`,
+  );
 }
 
 /** Default root of prepared templates: in Next's build cache, kept across rebuilds. */

@@ -43,6 +43,8 @@ export interface BootReport {
   migrations?: 'current' | 'checked';
   /** Checking (and applying) migrations. */
   migrateMs: number;
+  /** PGlite in a directory: demo data seeded 'now', 'before' (its stamp says so) or 'off'. */
+  seed?: 'now' | 'before' | 'off';
   /** The idempotent demo seed. */
   seedMs: number;
 }
