@@ -22,10 +22,11 @@ export function assertPortFree(port) {
  * Starts `next start` on a fresh PGlite directory or PostgreSQL database with `matches`
  * inserted. The server creates, migrates and seeds the database itself; PGlite admits one
  * process only, so there the server is started once, stopped for the insert, and restarted.
+ * `beforeStart(dataDir)` (PGlite only) runs on the directory between the two starts.
  * Returns { url, pid, engine, databaseUrl | dataDir, halt, stop } — halt stops the server
  * only (the database stays for a look at what it stored), stop also deletes the database.
  */
-export async function startSeededServer({ engine, port, matches, logFile }) {
+export async function startSeededServer({ engine, port, matches, logFile, beforeStart }) {
   await assertPortFree(port);
   if (engine === 'pg') {
     const database = await freshPgDatabase();
@@ -57,6 +58,7 @@ export async function startSeededServer({ engine, port, matches, logFile }) {
     const first = await startAppServer({ port, env, logFile: `${logFile}.init` });
     await first.stop();
     await withPglite(dir.dataDir, (query) => insertMatches(query, matches));
+    await beforeStart?.(dir.dataDir);
     const server = await startAppServer({ port, env, logFile });
     return {
       url: server.url,
