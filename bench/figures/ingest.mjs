@@ -123,7 +123,8 @@ export function ingestFigure({ id, engine, minimum, raw, ceiling }) {
       ceiling: {
         ...ceiling,
         rowsPerSecond: round(ceiling.rowsPerSecond),
-        seconds: round(ceiling.seconds, 2),
+        before: { ...ceiling.before, rowsPerSecond: round(ceiling.before.rowsPerSecond) },
+        after: { ...ceiling.after, rowsPerSecond: round(ceiling.after.rowsPerSecond) },
       },
       shareOfCeiling: round(share, 3),
     },
