@@ -1,6 +1,6 @@
 /**
- * Next.js boot hook: opens (creates, migrates, seeds) the database before the first request
- * and closes it on SIGTERM/SIGINT. The start scripts set NEXT_MANUAL_SIG_HANDLE=1 so Next
+ * Next.js boot hook: starts opening (creating, migrating, seeding) the database without
+ * holding the first requests (startServer) and closes it on SIGTERM/SIGINT. The start scripts set NEXT_MANUAL_SIG_HANDLE=1 so Next
  * leaves the signals to us (notes/database.md, pitfall 3).
  */
 export async function register(): Promise<void> {

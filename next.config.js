@@ -3,7 +3,7 @@
 // next.config.js after a failed CommonJS parse, with a MODULE_TYPELESS_PACKAGE_JSON warning.
 // Runtime caches: pages and RSC payloads network-first so a visited screen opens offline (F2).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS config (see above)
-const { default: withPWAInit, runtimeCaching: defaultCache } = require('@ducanh2912/next-pwa');
+const { PHASE_PRODUCTION_SERVER } = require('next/constants');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -41,33 +41,44 @@ const nextConfig = {
   },
 };
 
-module.exports = withPWAInit({
-  dest: 'public',
-  customWorkerSrc: 'worker',
-  register: true,
-  // A reload on `online` would interrupt a scorekeeper mid-rally; the outbox syncs by itself.
-  reloadOnOnline: false,
-  cacheOnFrontEndNav: true,
-  cacheStartUrl: true,
-  dynamicStartUrl: true,
-  workboxOptions: {
-    skipWaiting: true,
-    clientsClaim: true,
-    // next-pwa's default caching, except that the worker never caches the API: the client
-    // keeps what it needs offline in IndexedDB, and a cached answer would pass for a fresh
-    // one (API responses are no-store). This list replaces the defaults (no extending).
-    runtimeCaching: [
-      {
-        // The live stream (SSE) is left to the browser: piped through the worker, a cut
-        // connection surfaced as a failed response and EventSource closed for good instead of
-        // reconnecting with Last-Event-ID. No other route matches /api/, so the worker does
-        // not touch it at all.
-        urlPattern: ({ sameOrigin, url: { pathname } }) =>
-          sameOrigin && pathname.startsWith('/api/') && pathname !== '/api/v1/sync/stream',
-        handler: 'NetworkOnly',
-        method: 'GET',
-      },
-      ...defaultCache.filter((entry) => entry.options?.cacheName !== 'apis'),
-    ],
-  },
-})(nextConfig);
+/** next-pwa only adds a webpack step (the service worker), so `next start` never needs it. */
+function withPWA() {
+  // Required lazily: loading next-pwa (workbox-build, webpack plugins) took 0.9–2.9 s of
+  // every `next start` here, before the first request could be answered (issue #14).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS config (see above)
+  const { default: withPWAInit, runtimeCaching: defaultCache } = require('@ducanh2912/next-pwa');
+  return withPWAInit({
+    dest: 'public',
+    customWorkerSrc: 'worker',
+    register: true,
+    // A reload on `online` would interrupt a scorekeeper mid-rally; the outbox syncs by itself.
+    reloadOnOnline: false,
+    cacheOnFrontEndNav: true,
+    cacheStartUrl: true,
+    dynamicStartUrl: true,
+    workboxOptions: {
+      skipWaiting: true,
+      clientsClaim: true,
+      // next-pwa's default caching, except that the worker never caches the API: the client
+      // keeps what it needs offline in IndexedDB, and a cached answer would pass for a fresh
+      // one (API responses are no-store). This list replaces the defaults (no extending).
+      runtimeCaching: [
+        {
+          // The live stream (SSE) is left to the browser: piped through the worker, a cut
+          // connection surfaced as a failed response and EventSource closed for good instead of
+          // reconnecting with Last-Event-ID. No other route matches /api/, so the worker does
+          // not touch it at all.
+          urlPattern: ({ sameOrigin, url: { pathname } }) =>
+            sameOrigin && pathname.startsWith('/api/') && pathname !== '/api/v1/sync/stream',
+          handler: 'NetworkOnly',
+          method: 'GET',
+        },
+        ...defaultCache.filter((entry) => entry.options?.cacheName !== 'apis'),
+      ],
+    },
+  })(nextConfig);
+}
+
+/** The production server (`next start`) gets the plain config; builds and dev get the PWA. */
+module.exports = (/** @type {string} */ phase) =>
+  phase === PHASE_PRODUCTION_SERVER ? nextConfig : withPWA();

@@ -1,7 +1,8 @@
 // `npm run bench`: measures every figure in one run and prints one line each.
-// Order: upstream sync (figure 9, no build needed), build check, helper bundles, server ingest
-// (PostgreSQL, then PGlite), then the browser figures against one PGlite server behind the
-// bench proxy. A run of figure 9 alone (BENCH_ONLY=9) builds nothing.
+// Order: upstream sync (figure 9, no build needed), build check (with the prepared database),
+// server start (figure 10), helper bundles, server ingest (PostgreSQL, then PGlite), then the
+// browser figures against one PGlite server behind the bench proxy. A run of figure 9 alone
+// (BENCH_ONLY=9) builds nothing.
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +18,7 @@ import { measureUpstreamSync } from './figures/upstream-sync.mjs';
 import { attempt } from './lib/attempt.mjs';
 import { BROWSER_FIGURES, runBrowserSuite } from './suites/browser-suite.mjs';
 import { runIngestSuite } from './suites/ingest-suite.mjs';
+import { runStartSuite } from './suites/start-suite.mjs';
 
 /** Runs the whole bench; resolves with the process exit code (0 unless something crashed). */
 export async function runBench() {
@@ -32,13 +34,19 @@ export async function runBench() {
         await measureUpstreamSync(),
       ]);
     }
-    if (anySelected(BROWSER_FIGURES) || selected('5a') || selected('5b')) {
+    const ingest = selected('5a') || selected('5b');
+    const start = selected('10a') || selected('10b');
+    if (anySelected(BROWSER_FIGURES) || ingest || start) {
       build = await ensureAppBuild(log);
       log(build);
+      // Figure 10 first: it measures start-up times, best on a machine the bench has not warmed.
+      await runStartSuite({ figures });
+    }
+    if (anySelected(BROWSER_FIGURES) || ingest) {
       log('bundling the probe, the baseline worker and the workspace packages (webpack)');
       const assets = await bundleAssets();
       const lib = await import(pathToFileURL(assets.workspaceLib).href);
-      if (selected('5a') || selected('5b')) await runIngestSuite({ lib, cleanup, figures });
+      if (ingest) await runIngestSuite({ lib, cleanup, figures });
       await runBrowserSuite({ lib, assets, cleanup, figures }).catch((error) => {
         // The shared setup failed: every browser figure not yet measured is an ERROR line.
         log(`browser figures failed: ${error?.stack ?? error}`);

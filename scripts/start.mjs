@@ -1,7 +1,8 @@
-// `npm start`: build the app (with its service worker), then serve it. The embedded database
-// is created, migrated and seeded by the server itself on boot (instrumentation.ts). Unless a
-// real provider is configured (VIS_URL / PRESTO_URL) or UPSTREAM_SIM=off, the local upstream
-// simulator (packages/upstream-sim) starts too and the app syncs from it (F38).
+// `npm start`: build the app (with its service worker) and prepare the embedded database
+// (scripts/prepare-database.mjs), then serve it. The server copies that prepared database into
+// a fresh data directory, or creates one itself; it migrates and seeds on boot (instrumentation.ts).
+// Unless a real provider is configured (VIS_URL / PRESTO_URL) or UPSTREAM_SIM=off, the local
+// upstream simulator (packages/upstream-sim) starts too and the app syncs from it (F38).
 import { spawn } from 'node:child_process';
 import { bin, runStep } from './run-step.mjs';
 
@@ -12,6 +13,12 @@ if (!skipBuild) {
   console.log('> Building CourtSync (next build --webpack)…');
   const code = await runStep(bin('next'), ['build', '--webpack']);
   if (code !== 0) process.exit(code);
+  // The embedded database, created and migrated once here instead of on every fresh start.
+  if (!process.env.DATABASE_URL) {
+    const script = new URL('./prepare-database.mjs', import.meta.url).pathname;
+    if ((await runStep(process.execPath, [script])) !== 0)
+      console.warn('> Could not prepare the embedded database; the server creates it on start');
+  }
 }
 
 const env = { ...process.env, NEXT_MANUAL_SIG_HANDLE: '1' };

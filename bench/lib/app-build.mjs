@@ -55,8 +55,19 @@ function staleReason() {
   return newest > builtAt ? 'sources changed since the last build' : undefined;
 }
 
-/** Makes sure a current production build exists; returns a one-line description. */
+/**
+ * Makes sure a current production build exists, and the prepared PGlite database `npm start`
+ * makes after building (scripts/prepare-database.mjs; kept when current); returns a one-line
+ * description.
+ */
 export async function ensureAppBuild(log) {
+  const build = await ensureNextBuild(log);
+  const { prepareDatabaseTemplate } = await import('../../scripts/prepare-database.mjs');
+  const template = await prepareDatabaseTemplate();
+  return `${build}; database template ${template.created ? `prepared in ${template.ms} ms` : 'current'}`;
+}
+
+async function ensureNextBuild(log) {
   const mode = process.env.BENCH_BUILD ?? 'auto';
   const reason = mode === 'always' ? 'BENCH_BUILD=always' : staleReason();
   if (!reason) return 'build reused (.next/BUILD_ID newer than the sources)';

@@ -22,9 +22,11 @@ export function assertPortFree(port) {
  * Starts `next start` on a fresh PGlite directory or PostgreSQL database with `matches`
  * inserted. The server creates, migrates and seeds the database itself; PGlite admits one
  * process only, so there the server is started once, stopped for the insert, and restarted.
- * Returns { url, pid, engine, stop } — stop also deletes the database.
+ * `beforeStart(dataDir)` (PGlite only) runs on the directory between the two starts.
+ * Returns { url, pid, engine, databaseUrl | dataDir, halt, stop } — halt stops the server
+ * only (the database stays for a look at what it stored), stop also deletes the database.
  */
-export async function startSeededServer({ engine, port, matches, logFile }) {
+export async function startSeededServer({ engine, port, matches, logFile, beforeStart }) {
   await assertPortFree(port);
   if (engine === 'pg') {
     const database = await freshPgDatabase();
@@ -41,6 +43,8 @@ export async function startSeededServer({ engine, port, matches, logFile }) {
         url: server.url,
         pid: server.pid,
         engine,
+        databaseUrl: database.url,
+        halt: server.stop,
         stop: () => server.stop().finally(database.drop),
       };
     } catch (error) {
@@ -54,11 +58,14 @@ export async function startSeededServer({ engine, port, matches, logFile }) {
     const first = await startAppServer({ port, env, logFile: `${logFile}.init` });
     await first.stop();
     await withPglite(dir.dataDir, (query) => insertMatches(query, matches));
+    await beforeStart?.(dir.dataDir);
     const server = await startAppServer({ port, env, logFile });
     return {
       url: server.url,
       pid: server.pid,
       engine,
+      dataDir: dir.dataDir,
+      halt: server.stop,
       stop: () => server.stop().finally(dir.remove),
     };
   } catch (error) {

@@ -2,7 +2,7 @@
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 
-/** Ports from BENCH_PORT (app server, proxy, ingest servers); run sizes of the figures. */
+/** Ports from BENCH_PORT (app server, proxy, ingest servers, start figure); run sizes. */
 export const SETTINGS = {
   port: env('BENCH_PORT', 3300),
   drainRuns: env('BENCH_DRAIN_RUNS', 5),
@@ -13,6 +13,7 @@ export const SETTINGS = {
   fanoutSubscribers: env('BENCH_FANOUT_SUBSCRIBERS', 2000),
   fanoutPushes: env('BENCH_FANOUT_PUSHES', 50),
   recoveryRounds: env('BENCH_RECOVERY_ROUNDS', 10),
+  startRuns: env('BENCH_START_RUNS', 3),
   /** BENCH_ONLY=4,11: the figures to measure (ids or their number: 6 = 6a and 6b); all if unset. */
   only: (process.env.BENCH_ONLY ?? '')
     .split(',')

@@ -9,15 +9,43 @@ import {
 import { keepRunningWhenOutputCloses } from './output-streams';
 import { startAppUpstreamSync, stopAppUpstreamSync } from './upstream/app-sync';
 
+/** Set by `shutdownServer`: a database that opens afterwards starts no background work. */
+let stopping = false;
+
+/** Delay before the boot retries a failed open for the background work. */
+const REOPEN_DELAY_MS = 5_000;
+
 /**
- * Opens (creates, migrates, seeds) the app's database at boot, so the first request is fast,
- * and starts the upstream sync when a provider is configured (upstream/config.ts).
+ * Starts opening (creating, migrating, seeding) the app's database at boot, so the first API
+ * request does not pay for it. Not awaited: Next holds every request, pages included, until
+ * `register()` returns, and loads the route bundles only after it — with the database opening
+ * meanwhile, pages are served at once and the bundles load while PGlite starts (issue #14).
+ * A failure is logged by getDatabase, and the next request that needs the database retries.
+ * Once it is open, the upstream sync starts when a provider is configured (upstream/config.ts)
+ * and so does the alert evaluation of the monitoring.
  */
 export async function startServer(): Promise<void> {
   keepRunningWhenOutputCloses();
-  const { db } = await getDatabase();
-  startAppUpstreamSync(db, process.env, linkAppMonitoring);
-  startAppMonitoring();
+  startBackgroundWork();
+}
+
+/** Upstream sync and monitoring once the database is open (retried while it fails). */
+function startBackgroundWork(): void {
+  getDatabase().then(
+    ({ db }) => {
+      if (stopping) return;
+      try {
+        startAppUpstreamSync(db, process.env, linkAppMonitoring);
+        startAppMonitoring();
+      } catch (error) {
+        logger.error('background work failed to start', { error });
+      }
+    },
+    () => {
+      if (stopping) return;
+      setTimeout(startBackgroundWork, REOPEN_DELAY_MS).unref();
+    },
+  );
 }
 
 /**
@@ -25,6 +53,7 @@ export async function startServer(): Promise<void> {
  * NEXT_MANUAL_SIG_HANDLE Next no longer drains them), then closes the database for good.
  */
 export async function shutdownServer(drainTimeoutMs = 10_000): Promise<void> {
+  stopping = true;
   logger.info('shutting down', { inFlight: requestsInFlight() });
   // Sync runs first: they write to the database that is closed last.
   await stopAppUpstreamSync(drainTimeoutMs);

@@ -18,7 +18,7 @@ import {
 } from '@courtsync/server/test-support';
 import { queryRows } from './raw-rows';
 import { resolveMigrationsDir } from './migrate';
-import { openDatabase } from './open-database';
+import { databaseClient, openDatabase } from './open-database';
 import { matches, tournaments } from './schema';
 import { DEMO_TOURNAMENT_ID, seedDemoData } from './seed';
 import { closeDatabase, getDatabase } from './singleton';
@@ -94,6 +94,8 @@ describe('PGlite in a data directory', () => {
     const dataDir = path.join(root, 'nested', 'deeper', 'pglite');
     const first = await openDatabase({ dataDir, createPglite: createTestPglite });
     expect(first.driver).toBe('pglite');
+    // The upstream jobs' advisory locks need the instance behind the drizzle object.
+    expect(databaseClient(first.db)?.driver).toBe('pglite');
     const client = new TestClient();
     await applyPush(first.db, client.rallies('demo-indoor-1', 3));
     await first.close();

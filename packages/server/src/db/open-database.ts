@@ -1,19 +1,15 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { Pool } from 'pg';
 import { logger } from '../logger';
 import { closeLiveHub } from '../services/feed/hub-registry';
-import {
-  migratePgliteDatabase,
-  migratePostgresClient,
-  resolveMigrationsDir,
-  withMigrationLock,
-} from './migrate';
+import { migratePostgresClient, resolveMigrationsDir, withMigrationLock } from './migrate';
+import { openPglite } from './open-pglite';
+import { defaultTemplateRoot } from './pglite-template';
 import * as schema from './schema';
 import { seedDemoData } from './seed';
 import type {
+  BootReport,
   Database,
   DatabaseDriver,
   DatabaseHandle,
@@ -51,16 +47,28 @@ export function databaseClient(db: Database): RawDatabaseClient | undefined {
 
 /**
  * Opens, migrates and (unless `seed: false`) seeds a database: PostgreSQL through a `pg` Pool
- * when `url` is given, else PGlite in `dataDir` (created if missing) or in memory.
+ * when `url` is given, else PGlite in `dataDir` (created if missing, from the prepared
+ * template when there is a current one) or in memory.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const migrationsFolder = resolveMigrationsDir(options.migrationsDir);
   const seed = options.seed ?? true;
   if ('url' in options) return openPostgres(options.url, options.poolMax, migrationsFolder, seed);
   const dataDir = 'dataDir' in options ? options.dataDir : undefined;
-  const create = options.createPglite ?? ((dir) => PGlite.create(dir ? { dataDir: dir } : {}));
-  return openPglite(create, dataDir, migrationsFolder, seed);
+  const start = options.createPglite ?? ((dir) => PGlite.create(dir ? { dataDir: dir } : {}));
+  // The instance openPglite ends up with (it starts a second one when a template fails to
+  // open), registered below for the advisory locks of the upstream jobs (databaseClient).
+  let client: PGlite | undefined;
+  const create: PgliteFactory = async (dir) => (client = await start(dir));
+  const template = options.template ?? defaultTemplateRoot();
+  const handle = await openPglite({ create, dataDir, template, migrationsFolder, seed });
+  drivers.set(handle.db, 'pglite');
+  if (client) clients.set(handle.db, { driver: 'pglite', pglite: client });
+  return handle;
 }
+
+/** Milliseconds since `started`, rounded. */
+const since = (started: number) => Math.round(performance.now() - started);
 
 async function openPostgres(
   url: string,
@@ -71,10 +79,17 @@ async function openPostgres(
   const pool = new Pool({ connectionString: url, max: poolMax ?? 10 });
   // An idle client's error (server restart, network) must not crash the process.
   pool.on('error', (error) => logger.warn('idle PostgreSQL client failed', { error }));
+  const boot: BootReport = { openMs: 0, migrateMs: 0, seedMs: 0 };
   try {
+    let started = performance.now();
     await withMigrationLock(pool, async (client) => {
+      boot.openMs = since(started);
+      started = performance.now();
       await migratePostgresClient(client, migrationsFolder);
+      boot.migrateMs = since(started);
+      started = performance.now();
       if (seed) await seedDemoData(drizzlePg({ client, schema }));
+      boot.seedMs = since(started);
     });
   } catch (error) {
     await pool.end();
@@ -88,31 +103,5 @@ async function openPostgres(
     await closeLiveHub(db);
     await pool.end();
   };
-  return { db, driver: 'pg', close };
-}
-
-async function openPglite(
-  create: PgliteFactory,
-  dataDir: string | undefined,
-  migrationsFolder: string,
-  seed: boolean,
-): Promise<DatabaseHandle> {
-  // PGlite.create does not create parent directories (notes/database.md pitfall 6).
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await create(dataDir);
-  const db = drizzlePglite({ client, schema });
-  try {
-    await migratePgliteDatabase(db, migrationsFolder);
-    if (seed) await seedDemoData(db);
-  } catch (error) {
-    await client.close();
-    throw error;
-  }
-  drivers.set(db, 'pglite');
-  clients.set(db, { driver: 'pglite', pglite: client });
-  const close = async () => {
-    await closeLiveHub(db);
-    await client.close();
-  };
-  return { db, driver: 'pglite', close };
+  return { db, driver: 'pg', close, boot };
 }

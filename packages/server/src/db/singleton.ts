@@ -36,7 +36,8 @@ export function getDatabase(): Promise<DatabaseHandle> {
     const started = Date.now();
     const opening = openDatabase(options).then(
       (handle) => {
-        logger.info('database ready', { driver: handle.driver, ms: Date.now() - started });
+        const ms = Date.now() - started;
+        logger.info('database ready', { driver: handle.driver, ms, ...handle.boot });
         return handle;
       },
       (error: unknown) => {

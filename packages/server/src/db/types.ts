@@ -25,6 +25,28 @@ export interface DatabaseHandle {
   readonly driver: DatabaseDriver;
   /** Closes the pool or the PGlite instance; the handle is unusable afterwards. */
   close(): Promise<void>;
+  /** Where the time of opening went (logged with "database ready"). */
+  readonly boot: BootReport;
+}
+
+/** Milliseconds per step of `openDatabase`, and how a PGlite data directory was set up. */
+export interface BootReport {
+  /** PGlite in a directory: 'existing' (a restart), 'copied' (prepared template) or 'none' (initdb). */
+  template?: 'existing' | 'copied' | 'none';
+  /** Why no template was used. */
+  templateReason?: string;
+  /** Copying the template. */
+  copyMs?: number;
+  /** Starting the engine: PGlite.create (WASM, initdb or crash recovery) or the first connection. */
+  openMs: number;
+  /** PGlite in a directory: 'current' (its schema stamp matched) or 'checked' (migrator ran). */
+  migrations?: 'current' | 'checked';
+  /** Checking (and applying) migrations. */
+  migrateMs: number;
+  /** PGlite in a directory: demo data seeded 'now', 'before' (its stamp says so) or 'off'. */
+  seed?: 'now' | 'before' | 'off';
+  /** The idempotent demo seed. */
+  seedMs: number;
 }
 
 /** Starts a PGlite instance: in `dataDir`, or in memory when it is undefined. */
@@ -37,6 +59,11 @@ export type PgliteOptions = ({ dataDir: string } | { memory: true }) & {
    * own dynamic imports fail without --experimental-vm-modules.
    */
   createPglite?: PgliteFactory;
+  /**
+   * Root folder of prepared data directories (pglite-template.ts) a fresh `dataDir` is copied
+   * from; default `PGLITE_TEMPLATE_DIR` or .next/cache/courtsync-pglite; `false`: always initdb.
+   */
+  template?: string | false;
 };
 
 /** How to open a database: a PostgreSQL url, a PGlite data directory, or PGlite in memory. */

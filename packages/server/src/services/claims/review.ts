@@ -1,5 +1,5 @@
 import type { Op, ReviewOp, ReviewStatus } from '@courtsync/protocol';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { reviewOps, users } from '../../db/schema';
 import type { Database, Transaction } from '../../db/types';
 
@@ -36,25 +36,6 @@ export async function keepForReview(
       })),
     )
     .onConflictDoNothing({ target: reviewOps.opId });
-}
-
-/** Marks pending review entries of ops that were just applied (their holder sent them again). */
-export async function markApplied(
-  tx: Transaction,
-  matchIds: readonly string[],
-  opIds: readonly string[],
-): Promise<void> {
-  if (opIds.length === 0) return;
-  await tx
-    .update(reviewOps)
-    .set({ status: 'applied', resolvedAt: sql`now()` })
-    .where(
-      and(
-        inArray(reviewOps.matchId, [...matchIds]),
-        eq(reviewOps.status, 'pending'),
-        inArray(reviewOps.opId, [...opIds]),
-      ),
-    );
 }
 
 type Row = typeof reviewOps.$inferSelect & { userName: string | null };

@@ -1,28 +1,34 @@
 import type { OpResult } from '@courtsync/protocol';
-import { inArray } from 'drizzle-orm';
-import { matches } from '../../db/schema';
 import type { Database, Transaction } from '../../db/types';
 import { claimHolders } from '../claims/claims';
-import { keepForReview, markApplied, type ReviewEntry } from '../claims/review';
+import { keepForReview, type ReviewEntry } from '../claims/review';
 import { claimNotHeld, mayWrite, type WriteAccess } from '../claims/write-access';
 import { applyOpsToLog } from './apply-match-ops';
 import type { PendingOp } from './apply-match-ops';
 import { dedupeBatch } from './dedupe-batch';
-import { findKnownOps } from './known-ops';
+import { findKnownOps, NO_KNOWN_OPS } from './known-ops';
+import { allOpsAreNew, lockMatches } from './lock-matches';
 import { loadMatchLog, matchLogCache } from './match-log';
-import type { LockedMatch, MatchLog } from './match-log';
+import type { MatchLog } from './match-log';
 import { copyRefused, refusedBeforeApplying } from './refused-ops';
 import type { RefusedByMatch } from './refused-ops';
 import { clientSeqKey, duplicate, rejected } from './results';
 import { readOps } from './validate-ops';
 import type { ReadOp } from './validate-ops';
-import { appendEvents, updateMatches, upsertCursors } from './write-push';
+import { writePush } from './write-push';
 import type { MatchUpdate, NewEvent } from './write-push';
 
 /** Attempts per push when concurrent transactions collide (unique key, deadlock, serialization). */
 const MAX_ATTEMPTS = 4;
 /** SQLSTATEs worth a retry: unique_violation, deadlock_detected, serialization_failure. */
 const RETRYABLE = new Set(['23505', '40P01', '40001']);
+
+/**
+ * Thrown inside an attempt that skipped the known-ops lookup when some op was not simply
+ * applied: a refusal by the rules (OUT_OF_ORDER, …) may really be a stored op sent again
+ * with a cursor that lags, so the push is rolled back and tried again with the lookup.
+ */
+class LookupNeeded extends Error {}
 
 /** SQLSTATE of a driver error, looking through drizzle's DrizzleQueryError wrapper. */
 export function sqlState(error: unknown): string | undefined {
@@ -95,13 +101,23 @@ async function runWithRetry(
   for (let attempt = 1; ; attempt += 1) {
     const logs = new Map<string, MatchLog>();
     try {
+      // After a collision the next attempt looks every op up: the fast path's assumption
+      // (nothing of this push is stored yet) has just been proven wrong.
+      const lookUpAll = attempt > 1;
       const outcome = await db.transaction((tx) =>
-        applyCandidates(db, tx, candidates, logs, copyRefused(refused), options),
+        applyCandidates(db, tx, {
+          candidates,
+          logs,
+          refused: copyRefused(refused),
+          lookUpAll,
+          options,
+        }),
       );
       // Only logs of a committed transaction are current; a failed attempt's are dropped.
       for (const [matchId, log] of logs) matchLogCache.put(db, matchId, log);
       return outcome;
     } catch (error) {
+      if (error instanceof LookupNeeded) continue;
       const state = sqlState(error);
       // A racing push committed the same op, or two pushes deadlocked: start over, so this
       // push now sees the other's rows and answers duplicate instead of failing.
@@ -110,44 +126,50 @@ async function runWithRetry(
   }
 }
 
+/** One attempt of a push's transaction. */
+interface Attempt {
+  candidates: PendingOp[];
+  /** Logs used by this attempt, cached only once it committed. */
+  logs: Map<string, MatchLog>;
+  refused: RefusedByMatch;
+  /** Look every op up even when the push cursors say they are all new. */
+  lookUpAll: boolean;
+  options: PushOptions;
+}
+
 /** The transaction body: lock, look up, apply in memory, then write with a few statements. */
 async function applyCandidates(
   db: Database,
   tx: Transaction,
-  candidates: PendingOp[],
-  logs: Map<string, MatchLog>,
-  refused: RefusedByMatch,
-  options: PushOptions,
+  { candidates, logs, refused, lookUpAll, options }: Attempt,
 ): Promise<Map<number, OpResult>> {
   const access = options.access ?? { kind: 'any' };
   const outcome = new Map<number, OpResult>();
-  const matchIds = [...new Set(candidates.map((c) => c.op.matchId))].sort();
-  // Lock the matches first, in id order (no deadlocks between pushes touching several
-  // matches): pushes to one match serialize here, and the lookup below then sees every op
-  // committed by a push that held the lock before us. NO KEY UPDATE is FOR UPDATE minus
-  // blocking foreign-key checks of rows referencing the match; pushes serialize the same.
-  const locked: LockedMatch[] = await tx
-    .select({
-      id: matches.id,
-      tournamentId: matches.tournamentId,
-      format: matches.format,
-      version: matches.version,
-      eventCount: matches.eventCount,
-    })
-    .from(matches)
-    .where(inArray(matches.id, matchIds))
-    .orderBy(matches.id)
-    .for('no key update');
+  // Lock first: the lookup below then sees every op committed by a push that held the lock
+  // before us. The usual push (a device's next ops) skips the lookup: see allOpsAreNew.
+  const pushLock = await lockMatches(tx, candidates);
+  const { locked } = pushLock;
   const lockedIds = new Set(locked.map((m) => m.id));
   // Read under the match locks: a claim change (which takes them too) cannot slip in between.
   const holders =
     access.kind === 'any' ? new Map<string, string>() : await claimHolders(tx, [...lockedIds]);
   const tournamentOf = new Map(locked.map((m) => [m.id, m.tournamentId]));
   const forReview: ReviewEntry[] = [];
-  const known = await findKnownOps(
-    tx,
-    candidates.map((c) => c.op),
-  );
+  // The fast path is for ops the pusher may apply: an op of an unknown match or of a match
+  // whose claim it does not hold is answered after the lookup, as always (a stored op sent
+  // again is a duplicate, not CLAIM_NOT_HELD), and never kept for review by mistake.
+  const skipLookup =
+    !lookUpAll &&
+    candidates.every(
+      ({ op }) => lockedIds.has(op.matchId) && mayWrite(access, holders.get(op.matchId)),
+    ) &&
+    allOpsAreNew(candidates, pushLock);
+  const known = skipLookup
+    ? NO_KNOWN_OPS
+    : await findKnownOps(
+        tx,
+        candidates.map((c) => c.op),
+      );
 
   const pendingByMatch = new Map<string, PendingOp[]>();
   for (const candidate of candidates) {
@@ -197,7 +219,10 @@ async function applyCandidates(
       refused.get(match.id),
       options.acceptOutOfOrder,
     );
-    for (const [index, result] of application.results) outcome.set(index, result);
+    for (const [index, result] of application.results) {
+      if (skipLookup && result.status !== 'applied') throw new LookupNeeded();
+      outcome.set(index, result);
+    }
     if (application.rows.length === 0) continue;
     events.push(...application.rows);
     const { state } = application;
@@ -207,16 +232,9 @@ async function applyCandidates(
   }
   await keepForReview(tx, forReview);
   if (events.length > 0) {
-    // Ops once refused for want of a claim and now applied leave the review list.
-    await markApplied(
-      tx,
-      updates.map((u) => u.id),
-      events.map((e) => e.opId),
-    );
-    await updateMatches(tx, updates);
-    await upsertCursors(tx, events);
-    // Last: it takes the feed_head row lock, which every push waits on until commit.
-    await appendEvents(tx, events);
+    // Last: it takes the feed_head row lock, which every push waits on until commit. It also
+    // takes ops once refused for want of a claim and now applied off the review list.
+    await writePush(tx, updates, events);
   }
   return outcome;
 }

@@ -18,6 +18,12 @@ export interface KnownOps {
   byClientSeq: Map<string, KnownOp>;
 }
 
+/** The answer of `findKnownOps` when nothing collides. */
+export const NO_KNOWN_OPS: KnownOps = Object.freeze({
+  byOpId: new Map<string, KnownOp>(),
+  byClientSeq: new Map<string, KnownOp>(),
+});
+
 /**
  * Looks up, in ONE query, every stored op whose opId or (clientId, seq) collides with `ops`,
  * so duplicates and reuses are told apart without a query per op. The keys travel as one

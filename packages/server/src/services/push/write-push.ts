@@ -1,7 +1,7 @@
 import type { OpType } from '@courtsync/protocol';
 import type { MatchState } from '@courtsync/scoring';
 import { sql } from 'drizzle-orm';
-import { feedHead, matches, matchEvents, pushCursors } from '../../db/schema';
+import { feedHead, matches, matchEvents, pushCursors, reviewOps } from '../../db/schema';
 import { queryRows } from '../../db/raw-rows';
 import type { Transaction } from '../../db/types';
 
@@ -33,22 +33,58 @@ export interface MatchUpdate {
 
 const col = (column: { name: string }) => sql.identifier(column.name);
 
+/** Per client of a push: highest seq applied and how many ops, sorted by client id. */
+function cursorRows(events: readonly NewEvent[]) {
+  const perClient = new Map<string, { last_seq: number; ops_applied: number }>();
+  for (const ev of events) {
+    const cursor = perClient.get(ev.clientId) ?? { last_seq: 0, ops_applied: 0 };
+    perClient.set(ev.clientId, {
+      last_seq: Math.max(cursor.last_seq, ev.seq),
+      ops_applied: cursor.ops_applied + 1,
+    });
+  }
+  // Sorted so concurrent pushes lock cursor rows in the same order.
+  return [...perClient]
+    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+    .map(([clientId, c]) => ({ client_id: clientId, ...c }));
+}
+
 /**
- * Appends the events of a whole push in ONE statement, which also takes the next server
- * positions and notifies listeners. Call it as the LAST write of the push transaction: the
- * `feed_head` row lock it takes is held until commit, so concurrent pushes commit their
- * positions in order (a reader never sees position n+1 before n) and the lock is held as
- * briefly as possible. Rows travel as one JSON parameter (constant query-building cost
- * whatever the batch size) and get positions head-n+1..head in array order. NOTIFY is
- * delivered at commit, never after a rollback. A racing push that committed the same op makes
- * this fail with 23505, which the caller retries. Returns the new head. `server_time` is the
- * moment of this last statement, right before COMMIT (`now()` would be the transaction's start,
- * before the locks were waited for).
+ * Writes a whole push in ONE statement: the new state, version, event count and status of
+ * every changed match, the push cursor of every client (highest seq applied, ops applied),
+ * the ops of the review list now applied (once refused for want of a claim: they leave the
+ * list), and the events, which also take the next server positions and notify listeners. One
+ * statement instead of four: each round trip costs, most of all on PGlite (issue #14).
+ *
+ * Call it as the LAST statement of the push transaction: the `feed_head` row lock it takes is
+ * held until commit, so concurrent pushes commit their positions in order (a reader never
+ * sees position n+1 before n) and the lock is held as briefly as possible. Rows travel as
+ * JSON parameters (constant query-building cost whatever the batch size); events get
+ * positions head-n+1..head in array order. NOTIFY is delivered at commit, never after a
+ * rollback. A racing push that committed the same op makes this fail with 23505, which the
+ * caller retries. Returns the new head. `server_time` is the moment of this statement, right
+ * before COMMIT (`now()` would be the transaction's start, before the locks were waited for).
  */
-export async function appendEvents(tx: Transaction, events: readonly NewEvent[]): Promise<number> {
+export async function writePush(
+  tx: Transaction,
+  updates: readonly MatchUpdate[],
+  events: readonly NewEvent[],
+): Promise<number> {
   const e = matchEvents;
   const h = feedHead;
-  const rows = JSON.stringify(
+  const m = matches;
+  const c = pushCursors;
+  const r = reviewOps;
+  const matchRows = JSON.stringify(
+    updates.map((u) => ({
+      id: u.id,
+      state: u.state,
+      version: u.version,
+      event_count: u.eventCount,
+      status: u.status,
+    })),
+  );
+  const eventRows = JSON.stringify(
     events.map((ev, i) => ({
       // 1-based place in the push: the event's offset from the old head.
       ord: i + 1,
@@ -63,6 +99,7 @@ export async function appendEvents(tx: Transaction, events: readonly NewEvent[])
       client_time: ev.clientTime,
     })),
   );
+  const appliedOps = JSON.stringify(events.map((ev) => ({ match_id: ev.matchId, op_id: ev.opId })));
   const columns = [
     e.matchId,
     e.tournamentId,
@@ -78,13 +115,33 @@ export async function appendEvents(tx: Transaction, events: readonly NewEvent[])
   const [head] = await queryRows<{ head: string }>(
     tx,
     sql`
-    with head as (
+    with changed as (
+      update ${m} set ${col(m.state)} = u.state, ${col(m.version)} = u.version,
+        ${col(m.eventCount)} = u.event_count, ${col(m.status)} = u.status,
+        ${col(m.updatedAt)} = now()
+      from jsonb_to_recordset(${matchRows}::jsonb) as u(id text, state jsonb, version int,
+        event_count int, status text)
+      where ${m.id} = u.id
+    ), cursors as (
+      insert into ${c} (${col(c.clientId)}, ${col(c.lastSeq)}, ${col(c.opsApplied)})
+      select client_id, last_seq, ops_applied
+      from jsonb_to_recordset(${JSON.stringify(cursorRows(events))}::jsonb)
+        as k(client_id text, last_seq int, ops_applied int)
+      on conflict (${col(c.clientId)}) do update set
+        ${col(c.lastSeq)} = greatest(${c.lastSeq}, excluded.${col(c.lastSeq)}),
+        ${col(c.opsApplied)} = ${c.opsApplied} + excluded.${col(c.opsApplied)},
+        ${col(c.lastPushAt)} = now()
+    ), reviewed as (
+      update ${r} set ${col(r.status)} = 'applied', ${col(r.resolvedAt)} = now()
+      from jsonb_to_recordset(${appliedOps}::jsonb) as a(match_id text, op_id text)
+      where ${r.opId} = a.op_id and ${r.matchId} = a.match_id and ${r.status} = 'pending'
+    ), head as (
       update ${h} set ${col(h.position)} = ${h.position} + ${events.length}
       where ${h.id} = 1 returning ${h.position} as head_position
     ), inserted as (
       insert into ${e} (${list}, ${col(e.feedPosition)}, ${col(e.serverTime)})
       select ${list}, head.head_position - ${events.length} + r.ord, clock_timestamp()
-      from jsonb_to_recordset(${rows}::jsonb) as r(match_id text,
+      from jsonb_to_recordset(${eventRows}::jsonb) as r(match_id text,
         tournament_id text, position int, op_id text, client_id text, seq int, type text,
         payload jsonb, client_time timestamptz, ord int)
       cross join head
@@ -95,54 +152,4 @@ export async function appendEvents(tx: Transaction, events: readonly NewEvent[])
   // bigint arrives as a string from pg (and maybe a BigInt from PGlite): read it as text.
   if (!head) throw new Error('feed_head row missing (migration 0001 not applied?)');
   return Number(head.head);
-}
-
-/** Writes the new state, version, event count and status of every changed match at once. */
-export async function updateMatches(
-  tx: Transaction,
-  updates: readonly MatchUpdate[],
-): Promise<void> {
-  const m = matches;
-  const rows = JSON.stringify(
-    updates.map((u) => ({
-      id: u.id,
-      state: u.state,
-      version: u.version,
-      event_count: u.eventCount,
-      status: u.status,
-    })),
-  );
-  await tx.execute(sql`
-    update ${m} set ${col(m.state)} = u.state, ${col(m.version)} = u.version,
-      ${col(m.eventCount)} = u.event_count, ${col(m.status)} = u.status, ${col(m.updatedAt)} = now()
-    from jsonb_to_recordset(${rows}::jsonb) as u(id text, state jsonb, version int,
-      event_count int, status text)
-    where ${m.id} = u.id`);
-}
-
-/** Records, per client, the highest seq applied and how many ops were applied. */
-export async function upsertCursors(tx: Transaction, events: readonly NewEvent[]): Promise<void> {
-  const perClient = new Map<string, { lastSeq: number; opsApplied: number }>();
-  for (const ev of events) {
-    const cursor = perClient.get(ev.clientId) ?? { lastSeq: 0, opsApplied: 0 };
-    perClient.set(ev.clientId, {
-      lastSeq: Math.max(cursor.lastSeq, ev.seq),
-      opsApplied: cursor.opsApplied + 1,
-    });
-  }
-  // Sorted by client id so concurrent pushes lock cursor rows in the same order.
-  const values = [...perClient]
-    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-    .map(([clientId, c]) => ({ clientId, lastSeq: c.lastSeq, opsApplied: c.opsApplied }));
-  await tx
-    .insert(pushCursors)
-    .values(values)
-    .onConflictDoUpdate({
-      target: pushCursors.clientId,
-      set: {
-        lastSeq: sql`greatest(${pushCursors.lastSeq}, excluded.last_seq)`,
-        opsApplied: sql`${pushCursors.opsApplied} + excluded.ops_applied`,
-        lastPushAt: sql`now()`,
-      },
-    });
 }
