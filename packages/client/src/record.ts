@@ -37,6 +37,30 @@ export interface RecordResult {
 }
 
 /**
+ * Applies what a tap asks for to `log` as the action `opId` and returns the payload it is
+ * stored with: an undo names its target (the last action in effect unless given), anything
+ * else a copy of the caller's payload. Throws ScoringError, `log` unchanged, when the rules
+ * refuse it or there is nothing to undo. The screen (TapSession) and the store (`record`)
+ * both check a tap this way.
+ */
+export function applyInput(log: EffectiveLog, input: OpInput, opId: string): Op['payload'] {
+  let payload: Op['payload'];
+  if (input.type === 'undo') {
+    const target = input.payload?.target ?? log.lastActionId;
+    if (target === undefined)
+      throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: no action is in effect');
+    payload = { target };
+  } else {
+    // A copy: the stored op must not share objects with the caller's state.
+    payload = structuredClone(input.payload);
+  }
+  const outcome = log.apply({ opId, type: input.type, payload });
+  if (outcome.kind === 'duplicate')
+    throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: that action is already undone');
+  return payload;
+}
+
+/**
  * Records one scorekeeper action: in ONE IndexedDB transaction it checks the action against
  * the match as this screen shows it (confirmed log + this device's unconfirmed ops), appends
  * the op to the outbox and stores the new state. An undo names the action it takes back, so
@@ -64,23 +88,9 @@ export async function record(
         throw new ClientError('UNKNOWN_MATCH', `Match ${input.matchId} is not on this device`);
       const log = EffectiveLog.of(match.format, actions);
       const wasLive = isLive(log.state);
-      let payload: Op['payload'];
-      if (input.type === 'undo') {
-        const target = input.payload?.target ?? log.lastActionId;
-        if (target === undefined)
-          throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: no action is in effect');
-        payload = { target };
-      } else {
-        // A copy: the stored op must not share objects with the caller's state.
-        payload = structuredClone(input.payload);
-      }
       const opId = options.opId ?? crypto.randomUUID();
       // Validate before taking a seq: a refused tap must not consume one.
-      const outcome = log.apply({ opId, type: input.type, payload });
-      if (outcome.kind === 'duplicate')
-        throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: that action is already undone');
-
-      // Taken only now: a refused tap must not consume a seq.
+      const payload = applyInput(log, input, opId);
       const identity = identityFrom(identityRows);
       const op = {
         opId,

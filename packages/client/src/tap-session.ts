@@ -1,10 +1,9 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { EffectiveLog, type LoggedAction } from '@courtsync/protocol';
-import { ScoringError } from '@courtsync/scoring';
 import { ClientError } from './client-error';
 import type { CourtSyncDb, LocalMatch } from './courtsync-db';
 import { loadEffectiveParts } from './match-log';
-import { record, type OpInput, type RecordOptions, type RecordResult } from './record';
+import { applyInput, record, type OpInput, type RecordOptions, type RecordResult } from './record';
 
 /** What writes a tap to IndexedDB (the real `record`; a test may wrap it to make it fail). */
 export type RecordFn = (
@@ -103,20 +102,9 @@ export class TapSession {
       throw new ClientError('UNKNOWN_MATCH', `Match ${this.matchId} is not on this device`);
     }
     const opId = crypto.randomUUID();
-    let payload: LoggedAction['payload'];
-    if (input.type === 'undo') {
-      const target = input.payload?.target ?? log.lastActionId;
-      if (target === undefined)
-        throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: no action is in effect');
-      payload = { target };
-    } else {
-      payload = structuredClone(input.payload);
-    }
-    const action = { opId, type: input.type, payload } as LoggedAction;
     // Throws ScoringError with the log unchanged when the rules refuse it.
-    const outcome = log.apply(action);
-    if (outcome.kind === 'duplicate')
-      throw new ScoringError('NOTHING_TO_UNDO', 'Nothing to undo: that action is already undone');
+    const payload = applyInput(log, input, opId);
+    const action = { opId, type: input.type, payload } as LoggedAction;
     const shown: ShownTap = { action, input: { ...input, payload } as OpInput };
     this.taps.push(shown);
     // The write starts before the screen renders when no earlier tap is still writing, so its

@@ -9,6 +9,23 @@ export function courtBoardPath(tournamentId: string, court: string): string {
   return `/tournaments/${encodeURIComponent(tournamentId)}/courts/${encodeURIComponent(court)}/live`;
 }
 
+/** A court's heading with the link to its live board (courts list and tournament board). */
+export function CourtHeader(props: { tournamentId: string; court: string; headingId: string }) {
+  return (
+    <div className="court-header">
+      <h2 id={props.headingId}>{props.court}</h2>
+      <Link
+        href={courtBoardPath(props.tournamentId, props.court)}
+        className="pill-link"
+        prefetch={false}
+        aria-label={`Live board of ${props.court}`}
+      >
+        Court board
+      </Link>
+    </div>
+  );
+}
+
 /**
  * A tournament's courts for the scorekeeper (F3 screens): per court the live match first,
  * then the next ones by time, finished ones folded away; each opens its scorekeeper screen.
@@ -42,17 +59,11 @@ export function TournamentCourts({ tournamentId }: { tournamentId: string }) {
       </header>
       {groupByCourt(matches).map((court, index) => (
         <section key={court.court} className="court" aria-labelledby={`court-${index}`}>
-          <div className="court-header">
-            <h2 id={`court-${index}`}>{court.court}</h2>
-            <Link
-              href={courtBoardPath(tournamentId, court.court)}
-              className="pill-link"
-              prefetch={false}
-              aria-label={`Live board of ${court.court}`}
-            >
-              Court board
-            </Link>
-          </div>
+          <CourtHeader
+            tournamentId={tournamentId}
+            court={court.court}
+            headingId={`court-${index}`}
+          />
           <ul className="match-list">
             {[...court.live, ...court.next].map((m) => (
               <MatchItem key={m.id} match={m} />

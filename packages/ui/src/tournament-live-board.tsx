@@ -1,9 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import { scoreLine, StatusTag } from './match-score-line';
 import { Scoreboard } from './scoreboard';
-import { courtBoardPath } from './tournament-courts';
+import { CourtHeader } from './tournament-courts';
 import { groupByCourt, useTournamentMatches } from './use-tournament-matches';
 import { useOnline } from './use-online';
 
@@ -43,17 +42,11 @@ export function TournamentLiveBoard({ tournamentId }: { tournamentId: string }) 
             aria-labelledby={`board-court-${index}`}
             data-testid={`board-court-${index}`}
           >
-            <div className="court-header">
-              <h2 id={`board-court-${index}`}>{court.court}</h2>
-              <Link
-                href={courtBoardPath(tournamentId, court.court)}
-                className="pill-link"
-                prefetch={false}
-                aria-label={`Live board of ${court.court}`}
-              >
-                Court board
-              </Link>
-            </div>
+            <CourtHeader
+              tournamentId={tournamentId}
+              court={court.court}
+              headingId={`board-court-${index}`}
+            />
             {shown ? (
               <div data-testid={`board-match-${shown.id}`} data-rallies={shown.state.rallies}>
                 <p className="match-teams">

@@ -9,7 +9,6 @@ import {
   syncMetricsSchema,
   type BackgroundStatus,
 } from '@courtsync/protocol';
-import type { z } from 'zod/mini';
 import { readFlushMetrics, storeFlushReports } from '../services/background/flush-metrics';
 import {
   readDeviceStatus,
@@ -18,10 +17,9 @@ import {
   setDeviceState,
   type DeviceCaller,
 } from '../services/background/device-sync';
-import { toIssues } from '../services/push/validate-ops';
 import type { HandlerDeps } from './handler-deps';
 import { parseQuery } from './handler-deps';
-import { readJsonBody } from './read-body';
+import { parseBody } from './parse-body';
 import { HttpError, jsonResponse } from './responses';
 import { withRoute, type RouteContext } from './with-route';
 
@@ -47,18 +45,6 @@ export interface BackgroundHandlers {
   backgroundReport(request: Request): Promise<Response>;
 }
 
-/** The body parsed with `schema`; 400 VALIDATION_FAILED with the issues (paths from `body`). */
-async function parseBody<T extends z.ZodMiniType>(
-  request: Request,
-  schema: T,
-): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await readJsonBody(request, MAX_BODY_BYTES));
-  if (!parsed.success) {
-    throw new HttpError(400, 'VALIDATION_FAILED', 'Invalid body', toIssues(parsed.error, ['body']));
-  }
-  return parsed.data;
-}
-
 const status = (body: BackgroundStatus) => jsonResponse(200, backgroundStatusSchema.parse(body));
 
 /** Builds the background-sync handlers. */
@@ -76,7 +62,7 @@ export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers 
     ) =>
     (request: Request) =>
       withRoute(request, route, deps, async (ctx) => {
-        const { clientId } = await parseBody(request, deviceRequestSchema);
+        const { clientId } = await parseBody(request, deviceRequestSchema, 'body', MAX_BODY_BYTES);
         return status(await act(caller(ctx, clientId)));
       });
   return {
@@ -96,7 +82,12 @@ export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers 
     ),
     backgroundSettings: (request) =>
       withRoute(request, 'backgroundSettings', deps, async (ctx) => {
-        const { clientId, settings } = await parseBody(request, putSettingsRequestSchema);
+        const { clientId, settings } = await parseBody(
+          request,
+          putSettingsRequestSchema,
+          'body',
+          MAX_BODY_BYTES,
+        );
         const c = caller(ctx, clientId);
         return status(await saveDeviceSettings(await getDb(), c, settings));
       }),
@@ -114,7 +105,12 @@ export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers 
       }),
     backgroundReport: (request) =>
       withRoute(request, 'backgroundReport', deps, async (ctx) => {
-        const { clientId, reports } = await parseBody(request, postMetricsRequestSchema);
+        const { clientId, reports } = await parseBody(
+          request,
+          postMetricsRequestSchema,
+          'body',
+          MAX_BODY_BYTES,
+        );
         const stored = await storeFlushReports(await getDb(), caller(ctx, clientId), reports);
         Object.assign(ctx.fields, stored);
         return jsonResponse(200, postMetricsResponseSchema.parse(stored));

@@ -8,14 +8,13 @@ import {
   syncErrorQuerySchema,
   tournamentSyncListSchema,
 } from '@courtsync/protocol';
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
 import { acknowledgeAlert, listActiveAlerts } from '../monitoring/alert-engine';
 import { listErrors, resolveError, toSyncError } from '../monitoring/error-log';
 import type { MonitoringRuntime } from '../monitoring/runtime';
-import { toIssues } from '../services/push/validate-ops';
 import type { HandlerDeps } from './handler-deps';
 import { parseQuery } from './handler-deps';
-import { readJsonBody } from './read-body';
+import { parseBody } from './parse-body';
 import { adminOf } from './admin-of';
 import { HttpError, jsonResponse } from './responses';
 import { withRoute } from './with-route';
@@ -38,7 +37,12 @@ export interface MonitoringHandlers {
   resolveSyncError(request: Request, id: string): Promise<Response>;
 }
 
+/** Bodies of these routes are a note or a few fields. */
 const SMALL_BODY = 16 * 1024;
+
+/** A JSON body parsed with `schema` (at most 16 kB); 400 VALIDATION_FAILED with the issues. */
+export const parseSmallBody = <T extends z.ZodMiniType>(request: Request, schema: T) =>
+  parseBody(request, schema, 'body', SMALL_BODY);
 
 /** A numeric path id; 400 VALIDATION_FAILED when it is not a positive integer. */
 export function parseNumericId(id: string, what: string): number {
@@ -47,18 +51,6 @@ export function parseNumericId(id: string, what: string): number {
     throw new HttpError(400, 'VALIDATION_FAILED', `Invalid ${what} id`);
   }
   return n;
-}
-
-/** A JSON body parsed with `schema`; 400 VALIDATION_FAILED listing the issues. */
-export async function parseBody<T extends z.ZodMiniType>(
-  request: Request,
-  schema: T,
-): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await readJsonBody(request, SMALL_BODY));
-  if (!parsed.success) {
-    throw new HttpError(400, 'VALIDATION_FAILED', 'Invalid body', toIssues(parsed.error));
-  }
-  return parsed.data;
 }
 
 /** Builds the monitoring handlers over the monitoring runtime. */
@@ -100,7 +92,7 @@ export function createMonitoringHandlers(
       withRoute(request, 'acknowledgeAlert', deps, async (ctx) => {
         const admin = adminOf(ctx);
         const alertId = parseNumericId(id, 'alert');
-        const body = await parseBody(request, acknowledgeAlertBodySchema);
+        const body = await parseSmallBody(request, acknowledgeAlertBodySchema);
         const alert = await acknowledgeAlert(await getDb(), alertId, admin.id, body.note, now());
         if (!alert) throw new HttpError(404, 'NOT_FOUND', 'No unresolved alert with this id');
         return jsonResponse(200, alert);
@@ -117,7 +109,7 @@ export function createMonitoringHandlers(
       withRoute(request, 'resolveSyncError', deps, async (ctx) => {
         const admin = adminOf(ctx);
         const errorId = parseNumericId(id, 'error');
-        const body = await parseBody(request, resolveErrorBodySchema);
+        const body = await parseSmallBody(request, resolveErrorBodySchema);
         const row = await resolveError(await getDb(), errorId, admin.id, body.notes, now());
         if (!row) throw new HttpError(404, 'NOT_FOUND', 'No error with this id');
         return jsonResponse(200, toSyncError(row));

@@ -19,8 +19,9 @@ export async function parseBody<T extends z.ZodMiniType>(
   request: Request,
   schema: T,
   what = 'request body',
+  maxBytes = SMALL_BODY_BYTES,
 ): Promise<z.infer<T>> {
-  return parsed(schema, await readJsonBody(request, SMALL_BODY_BYTES), what);
+  return parsed(schema, await readJsonBody(request, maxBytes), what);
 }
 
 /**

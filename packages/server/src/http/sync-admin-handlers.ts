@@ -17,7 +17,7 @@ import type { MonitoringRuntime } from '../monitoring/runtime';
 import { DEFAULT_JOBS } from '../monitoring/runtime';
 import { setJobActive } from '../monitoring/sync-status';
 import type { HandlerDeps } from './handler-deps';
-import { parseBody } from './monitoring-handlers';
+import { parseSmallBody } from './monitoring-handlers';
 import { adminOf } from './admin-of';
 import { HttpError, jsonResponse } from './responses';
 import { withRoute } from './with-route';
@@ -71,7 +71,7 @@ export function createSyncAdminHandlers(
     manualTrigger: (request) =>
       withRoute(request, 'manualTrigger', deps, async (ctx) => {
         const admin = adminOf(ctx);
-        const body = await parseBody(request, manualTriggerBodySchema);
+        const body = await parseSmallBody(request, manualTriggerBodySchema);
         if (!jobNames().includes(body.entity_type)) {
           throw new HttpError(
             400,
@@ -113,7 +113,7 @@ export function createSyncAdminHandlers(
     updateAlertRule: (request, id) =>
       withRoute(request, 'updateAlertRule', deps, async (ctx) => {
         const admin = adminOf(ctx);
-        const update = await parseBody(request, alertRuleUpdateSchema);
+        const update = await parseSmallBody(request, alertRuleUpdateSchema);
         const row = await updateRule(await getDb(), id, update, admin.id, now());
         if (!row) throw new HttpError(404, 'NOT_FOUND', 'No alert rule with this id');
         return jsonResponse(200, toAlertRule(row));
