@@ -9,6 +9,17 @@ export function courtBoardPath(tournamentId: string, court: string): string {
   return `/tournaments/${encodeURIComponent(tournamentId)}/courts/${encodeURIComponent(court)}/live`;
 }
 
+/** What a tournament screen shows before its tournament is known (loading, or missing). */
+export function TournamentLoading({ load }: { load: 'loading' | 'ready' | 'missing' }) {
+  return (
+    <main className="screen">
+      <p data-testid="tournament-loading">
+        {load === 'missing' ? 'This tournament is not available.' : 'Loading tournament…'}
+      </p>
+    </main>
+  );
+}
+
 /** A court's heading with the link to its live board (courts list and tournament board). */
 export function CourtHeader(props: { tournamentId: string; court: string; headingId: string }) {
   return (
@@ -32,15 +43,7 @@ export function CourtHeader(props: { tournamentId: string; court: string; headin
  */
 export function TournamentCourts({ tournamentId }: { tournamentId: string }) {
   const { tournament, matches, load } = useTournamentMatches(tournamentId);
-  if (!tournament) {
-    return (
-      <main className="screen">
-        <p data-testid="tournament-loading">
-          {load === 'missing' ? 'This tournament is not available.' : 'Loading tournament…'}
-        </p>
-      </main>
-    );
-  }
+  if (!tournament) return <TournamentLoading load={load} />;
   return (
     <main className="screen" data-testid="tournament-courts">
       <header className="screen-header">

@@ -2,7 +2,7 @@
 
 import { scoreLine, StatusTag } from './match-score-line';
 import { Scoreboard } from './scoreboard';
-import { CourtHeader } from './tournament-courts';
+import { CourtHeader, TournamentLoading } from './tournament-courts';
 import { groupByCourt, useTournamentMatches } from './use-tournament-matches';
 import { useOnline } from './use-online';
 
@@ -13,15 +13,7 @@ import { useOnline } from './use-online';
 export function TournamentLiveBoard({ tournamentId }: { tournamentId: string }) {
   const { tournament, matches, load } = useTournamentMatches(tournamentId);
   const online = useOnline();
-  if (!tournament) {
-    return (
-      <main className="screen">
-        <p data-testid="tournament-loading">
-          {load === 'missing' ? 'This tournament is not available.' : 'Loading tournament…'}
-        </p>
-      </main>
-    );
-  }
+  if (!tournament) return <TournamentLoading load={load} />;
   const courts = groupByCourt(matches);
   return (
     <main className="screen live-board" data-testid="tournament-live-board">
