@@ -5,7 +5,7 @@ import { tapMatches } from '../lib/match-plan.mjs';
 import { tapScript } from '../lib/op-scripts.mjs';
 import { formatNumber, makeFigure } from '../lib/figure.mjs';
 import { percentile, round } from '../lib/stats.mjs';
-import { buttonOf, openScorekeeper, waitForPending } from '../lib/taps.mjs';
+import { buttonOf, openScorekeeper, waitForSynced } from '../lib/taps.mjs';
 
 /**
  * Installs the in-page probe. `arm()` reads the device's op counter (meta `nextSeq`), then the
@@ -25,9 +25,15 @@ function installProbe() {
       // transaction that writes the outbox entry, so once it has grown the op is committed.
       const readOpCounter = () =>
         new Promise((done, fail) => {
-          const request = db.transaction('meta', 'readonly').objectStore('meta').get('nextSeq');
+          const tx = db.transaction('meta', 'readonly');
+          const request = tx.objectStore('meta').get('nextSeq');
           request.onsuccess = () => done(request.result?.value ?? 0);
           request.onerror = () => fail(request.error);
+          // Committed at once: the probe's read must not hold the tap's write back. Chromium
+          // defers IndexedDB results after a click until the next frame, and a transaction
+          // left open until its result is delivered kept record()'s transaction (which
+          // includes meta) from starting for that long (traced 2026-12-07).
+          tx.commit();
         });
       let measurement;
       globalThis.__tapProbe = {
@@ -92,8 +98,10 @@ export async function measureTaps({ lib, browser, proxy, random, matches, tapsPe
         await page.getByTestId(buttonOf(tap)).click();
         const { durable, screen } = await page.evaluate(() => globalThis.__tapProbe.result());
         samples.push({ tap, durable, screen, both: Math.max(durable, screen) });
-        // A scorekeeper taps seconds apart: let this tap's sync finish before the next.
-        await waitForPending(page, 0);
+        // A scorekeeper taps seconds apart: let this tap's sync finish before the next — the
+        // push and the pull that follows it (until 2026-12-07 the next tap came as soon as
+        // the push was acked, and its write waited behind the previous tap's pull).
+        await waitForSynced(page);
       }
     }
     log(`  tap to durable: ${samples.length} taps`);

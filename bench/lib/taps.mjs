@@ -17,3 +17,17 @@ export function waitForPending(page, count, timeoutMs = 30_000) {
     { timeout: timeoutMs, polling: 'raf' },
   );
 }
+
+/**
+ * Waits until the page's sync has finished: nothing pending and the nav bar's indicator at
+ * "synced" (the flush, its pull and its closing counts are done; flush-finished was received).
+ */
+export async function waitForSynced(page, timeoutMs = 30_000) {
+  await waitForPending(page, 0, timeoutMs);
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="sync-indicator-minimal"]')?.dataset.status === 'synced',
+    null,
+    { timeout: timeoutMs, polling: 'raf' },
+  );
+}
