@@ -168,6 +168,19 @@ describe('BackgroundSyncManager', () => {
     h.manager.stop();
   });
 
+  it('skips an automatic run with nothing to send, confirm or report; a tap gives it work', async () => {
+    const h = await harness({ m1: 'beach' });
+    await startSettled(h.manager);
+    expect(await h.manager.runAuto()).toBeUndefined();
+    expect(h.server.pushes).toHaveLength(0);
+    await rally(h.db, 'm1');
+    expect(await h.manager.runAuto()).toMatchObject({ status: 'done', applied: 1 });
+    // Its report went out and its op was pulled back: nothing left, so nothing runs.
+    await until(() => h.reports.length === 1);
+    expect(await h.manager.runAuto()).toBeUndefined();
+    h.manager.stop();
+  });
+
   it('a pause (here or from the server) stops automatic runs until resumed', async () => {
     const h = await harness({ m1: 'beach' });
     await startSettled(h.manager);

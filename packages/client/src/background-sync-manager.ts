@@ -5,8 +5,9 @@ import type { ConnectivityDetector } from './connectivity-detector';
 import type { ConnectivitySnapshot, SyncVerdict } from './connectivity-quality';
 import type { CourtSyncDb } from './courtsync-db';
 import { writeDeviceConditions } from './device-conditions';
-import { flush, type FlushOptions, type FlushResult } from './flush';
-import { sendFlushReports } from './flush-reports';
+import type { FlushOptions, FlushResult } from './flush';
+import { flushOnDemand, sendFlushReportsOnDemand } from './flush-on-demand';
+import { hasSyncWork } from './outbox-queue';
 import { rescoreOutbox } from './priority-scoring';
 import {
   hasOwnSettings,
@@ -106,11 +107,14 @@ export class BackgroundSyncManager {
     if (this.intervalTimer !== undefined) this.deps.clearTimeout(this.intervalTimer);
   }
 
-  /** An automatic run: skipped when offline or off; the flush applies pause and battery rules. */
+  /**
+   * An automatic run: skipped when offline or off, and when there is nothing to send, confirm
+   * or report; the flush applies pause and battery rules.
+   */
   async runAuto(): Promise<FlushResult | undefined> {
     const verdict = this.deps.detector.verdict(this.current.settings);
     this.update({ verdict });
-    if (!verdict.may) return undefined;
+    if (!verdict.may || !(await hasSyncWork(this.deps.db))) return undefined;
     return this.run('auto');
   }
 
@@ -144,7 +148,7 @@ export class BackgroundSyncManager {
   private async run(mode: 'auto' | 'now'): Promise<FlushResult> {
     this.update({ running: true });
     try {
-      const result = await flush({
+      const result = await flushOnDemand({
         db: this.deps.db,
         fetch: this.deps.fetch,
         ...this.deps.flushOptions,
@@ -157,7 +161,7 @@ export class BackgroundSyncManager {
         lastSuccessAt: drained ? this.deps.now() : this.current.lastSuccessAt,
         lastError: result.status === 'done' ? this.current.lastError : result.reason,
       });
-      void sendFlushReports(this.deps.db, this.deps.fetch);
+      void sendFlushReportsOnDemand(this.deps.db, this.deps.fetch).catch(() => undefined);
       return result;
     } catch (error) {
       this.update({ running: false, lastError: String(error) });

@@ -84,6 +84,15 @@ export function countPending(db: CourtSyncDb): Promise<number> {
   return db.outbox.where('status').equals('pending').count();
 }
 
+/**
+ * Whether a flush has anything to do: ops to send, acked ops to confirm by a pull, or flush
+ * reports to deliver. An automatic run with none of these is skipped (nothing to load or send).
+ */
+export async function hasSyncWork(db: CourtSyncDb): Promise<boolean> {
+  const counts = await Promise.all([countPending(db), db.acked.count(), db.reports.count()]);
+  return counts.some((n) => n > 0);
+}
+
 /** Pending ops the gate holds back (0 without a gate). */
 export async function countGated(db: CourtSyncDb, gate: SendGate | undefined): Promise<number> {
   if (!gate) return 0;

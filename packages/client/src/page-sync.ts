@@ -1,6 +1,6 @@
 import { API } from '@courtsync/protocol';
 import type { CourtSyncDb } from './courtsync-db';
-import { flush } from './flush';
+import { flushOnDemand } from './flush-on-demand';
 import { countPending } from './outbox-queue';
 import { SYNC_CONTEXT_ID, subscribeSyncMessages } from './sync-channel';
 import { SyncLoop, type SyncLoopOptions } from './sync-loop';
@@ -37,7 +37,7 @@ export function startPageSync(db: CourtSyncDb, options: PageSyncOptions = {}): P
   const fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
   const loop = new SyncLoop(
     {
-      flush: () => flush({ db, fetch: fetchFn }),
+      flush: () => flushOnDemand({ db, fetch: fetchFn }),
       // No request while the browser knows it is offline: the `online` event resumes the loop.
       probe: async () =>
         globalThis.navigator?.onLine !== false &&

@@ -1,6 +1,7 @@
 import { SYNC_TAG } from '@courtsync/protocol';
 import type { CourtSyncDb } from './courtsync-db';
-import { flush, type FlushResult } from './flush';
+import type { FlushResult } from './flush';
+import { flushOnDemand } from './flush-on-demand';
 
 /** The Background Sync API (not in TypeScript's DOM lib: Chromium only). */
 interface SyncManagerLike {
@@ -43,7 +44,7 @@ export async function registerBackgroundSync(): Promise<boolean> {
 
 /** Flushes from the page with the origin-wide lock (a worker flush may be running). */
 export function flushFromPage(db: CourtSyncDb): Promise<FlushResult> {
-  return flush({ db, fetch: (input, init) => fetch(input, init) });
+  return flushOnDemand({ db, fetch: (input, init) => fetch(input, init) });
 }
 
 /**

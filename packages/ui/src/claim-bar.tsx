@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import {
   claimMatch,
@@ -52,10 +51,9 @@ export function ClaimBar({
   if (!user) {
     return (
       <p className="claim-bar" data-testid="claim-bar" data-state="signed-out">
-        <Link href={`/login?next=${encodeURIComponent(`/matches/${matchId}`)}`} prefetch={false}>
-          Sign in
-        </Link>{' '}
-        to score this match.
+        {/* A plain link: next/link's code would join the scorekeeper's first load (bench 8a). */}
+        <a href={`/login?next=${encodeURIComponent(`/matches/${matchId}`)}`}>Sign in</a> to score
+        this match.
       </p>
     );
   }

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { SyncProgressIndicator } from './sync-progress-indicator';
 import { useBackgroundSyncManager, useSyncIndicatorData } from './use-background-sync';
 
@@ -8,15 +7,14 @@ import { useBackgroundSyncManager, useSyncIndicatorData } from './use-background
  * The nav bar's sync dot (F15 minimal) with the pending count; it links to the /sync page and
  * starts the tab's background sync (priorities, settings, interval, battery) on every page.
  */
-// Links of the header do not prefetch: on one bar of signal courtside the bytes go to the
-// score, not to screens the scorekeeper may never open (the worker has them cached anyway).
+// A plain link, not next/link: its router code would join every screen's first load (bench
+// 8a), and nothing is prefetched — on one bar of signal the bytes go to the score.
 export function NavSyncIndicator() {
   useBackgroundSyncManager();
   const data = useSyncIndicatorData();
   return (
-    <Link
+    <a
       href="/sync"
-      prefetch={false}
       className="nav-sync"
       data-testid="nav-sync"
       aria-label="Sync queue and settings"
@@ -27,6 +25,6 @@ export function NavSyncIndicator() {
           {data.pending}
         </span>
       )}
-    </Link>
+    </a>
   );
 }

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { observeSessionUser, openCourtSyncDb, signOut, syncSessionUser } from '@courtsync/client';
@@ -21,18 +20,19 @@ export function SessionBadge() {
 
   if (!user) {
     return (
-      <Link href="/login" prefetch={false} className="session-badge" data-testid="sign-in-link">
+      // Plain links in the header: next/link's code would join every screen's first load (8a).
+      <a href="/login" className="session-badge" data-testid="sign-in-link">
         Sign in
-      </Link>
+      </a>
     );
   }
   return (
     <span className="session-badge" data-testid="signed-in-as" data-role={user.role}>
       {user.name} · {user.role}
       {user.role === 'admin' && (
-        <Link href="/admin" prefetch={false} className="nav-link" data-testid="admin-link">
+        <a href="/admin" className="nav-link" data-testid="admin-link">
           Admin
-        </Link>
+        </a>
       )}
       <button
         type="button"
