@@ -1,9 +1,6 @@
 import type { OpType } from '@courtsync/protocol';
 import type { MatchState } from '@courtsync/scoring';
-import { sql } from 'drizzle-orm';
-import { feedHead, matches, matchEvents, pushCursors, reviewOps } from '../../db/schema';
-import { queryRows } from '../../db/raw-rows';
-import type { Transaction } from '../../db/types';
+import { jsonLiteral, literal } from './sql-text';
 
 /** NOTIFY channel of the change feed; the payload is the new head position. */
 export const FEED_CHANNEL = 'courtsync_feed';
@@ -31,8 +28,6 @@ export interface MatchUpdate {
   status: 'live' | 'finished';
 }
 
-const col = (column: { name: string }) => sql.identifier(column.name);
-
 /** Per client of a push: highest seq applied and how many ops, sorted by client id. */
 function cursorRows(events: readonly NewEvent[]) {
   const perClient = new Map<string, { last_seq: number; ops_applied: number }>();
@@ -50,32 +45,26 @@ function cursorRows(events: readonly NewEvent[]) {
 }
 
 /**
- * Writes a whole push in ONE statement: the new state, version, event count and status of
+ * The statement that writes a whole push: the new state, version, event count and status of
  * every changed match, the push cursor of every client (highest seq applied, ops applied),
  * the ops of the review list now applied (once refused for want of a claim: they leave the
  * list), and the events, which also take the next server positions and notify listeners. One
  * statement instead of four: each round trip costs, most of all on PGlite (issue #14).
  *
- * Call it as the LAST statement of the push transaction: the `feed_head` row lock it takes is
- * held until commit, so concurrent pushes commit their positions in order (a reader never
- * sees position n+1 before n) and the lock is held as briefly as possible. Rows travel as
- * JSON parameters (constant query-building cost whatever the batch size); events get
- * positions head-n+1..head in array order. NOTIFY is delivered at commit, never after a
- * rollback. A racing push that committed the same op makes this fail with 23505, which the
- * caller retries. Returns the new head. `server_time` is the moment of this statement, right
- * before COMMIT (`now()` would be the transaction's start, before the locks were waited for).
+ * Run it as the LAST statement of the push transaction (push-session.ts sends it together
+ * with COMMIT): the `feed_head` row lock it takes is held until commit, so concurrent pushes
+ * commit their positions in order (a reader never sees position n+1 before n) and the lock is
+ * held as briefly as possible. Rows travel as JSON values (constant query-building cost
+ * whatever the batch size); events get positions head-n+1..head in array order. NOTIFY is
+ * delivered at commit, never after a rollback. A racing push that committed the same op
+ * makes this fail with 23505, which the caller retries. Answers the new head (`head`); every
+ * write joins the head, so without the feed_head row nothing is written and no row comes back
+ * (see `headOf`).
+ * `server_time` is the moment of this statement, right before COMMIT (`now()` would be the
+ * transaction's start, before the locks were waited for).
  */
-export async function writePush(
-  tx: Transaction,
-  updates: readonly MatchUpdate[],
-  events: readonly NewEvent[],
-): Promise<number> {
-  const e = matchEvents;
-  const h = feedHead;
-  const m = matches;
-  const c = pushCursors;
-  const r = reviewOps;
-  const matchRows = JSON.stringify(
+export function writePushSql(updates: readonly MatchUpdate[], events: readonly NewEvent[]): string {
+  const matchRows = jsonLiteral(
     updates.map((u) => ({
       id: u.id,
       state: u.state,
@@ -84,7 +73,7 @@ export async function writePush(
       status: u.status,
     })),
   );
-  const eventRows = JSON.stringify(
+  const eventRows = jsonLiteral(
     events.map((ev, i) => ({
       // 1-based place in the push: the event's offset from the old head.
       ord: i + 1,
@@ -99,57 +88,48 @@ export async function writePush(
       client_time: ev.clientTime,
     })),
   );
-  const appliedOps = JSON.stringify(events.map((ev) => ({ match_id: ev.matchId, op_id: ev.opId })));
-  const columns = [
-    e.matchId,
-    e.tournamentId,
-    e.position,
-    e.opId,
-    e.clientId,
-    e.seq,
-    e.type,
-    e.payload,
-    e.clientTime,
-  ];
-  const list = sql.join(columns.map(col), sql`, `);
-  const [head] = await queryRows<{ head: string }>(
-    tx,
-    sql`
-    with changed as (
-      update ${m} set ${col(m.state)} = u.state, ${col(m.version)} = u.version,
-        ${col(m.eventCount)} = u.event_count, ${col(m.status)} = u.status,
-        ${col(m.updatedAt)} = now()
-      from jsonb_to_recordset(${matchRows}::jsonb) as u(id text, state jsonb, version int,
-        event_count int, status text)
-      where ${m.id} = u.id
+  const appliedOps = jsonLiteral(events.map((ev) => ({ match_id: ev.matchId, op_id: ev.opId })));
+  const n = events.length;
+  const list =
+    'match_id, tournament_id, position, op_id, client_id, seq, type, payload, client_time';
+  return `with head as (
+      update feed_head set position = position + ${n}
+      where id = 1 returning position as head_position
+    ), changed as (
+      update matches m set state = u.state, version = u.version, event_count = u.event_count,
+        status = u.status, updated_at = now()
+      from jsonb_to_recordset(${matchRows}) as u(id text, state jsonb, version int,
+        event_count int, status text), head
+      where m.id = u.id
     ), cursors as (
-      insert into ${c} (${col(c.clientId)}, ${col(c.lastSeq)}, ${col(c.opsApplied)})
+      insert into push_cursors (client_id, last_seq, ops_applied)
       select client_id, last_seq, ops_applied
-      from jsonb_to_recordset(${JSON.stringify(cursorRows(events))}::jsonb)
-        as k(client_id text, last_seq int, ops_applied int)
-      on conflict (${col(c.clientId)}) do update set
-        ${col(c.lastSeq)} = greatest(${c.lastSeq}, excluded.${col(c.lastSeq)}),
-        ${col(c.opsApplied)} = ${c.opsApplied} + excluded.${col(c.opsApplied)},
-        ${col(c.lastPushAt)} = now()
+      from jsonb_to_recordset(${jsonLiteral(cursorRows(events))})
+        as k(client_id text, last_seq int, ops_applied int) cross join head
+      on conflict (client_id) do update set
+        last_seq = greatest(push_cursors.last_seq, excluded.last_seq),
+        ops_applied = push_cursors.ops_applied + excluded.ops_applied,
+        last_push_at = now()
     ), reviewed as (
-      update ${r} set ${col(r.status)} = 'applied', ${col(r.resolvedAt)} = now()
-      from jsonb_to_recordset(${appliedOps}::jsonb) as a(match_id text, op_id text)
-      where ${r.opId} = a.op_id and ${r.matchId} = a.match_id and ${r.status} = 'pending'
-    ), head as (
-      update ${h} set ${col(h.position)} = ${h.position} + ${events.length}
-      where ${h.id} = 1 returning ${h.position} as head_position
+      update review_ops r set status = 'applied', resolved_at = now()
+      from jsonb_to_recordset(${appliedOps}) as a(match_id text, op_id text), head
+      where r.op_id = a.op_id and r.match_id = a.match_id and r.status = 'pending'
     ), inserted as (
-      insert into ${e} (${list}, ${col(e.feedPosition)}, ${col(e.serverTime)})
-      select ${list}, head.head_position - ${events.length} + r.ord, clock_timestamp()
-      from jsonb_to_recordset(${eventRows}::jsonb) as r(match_id text,
+      insert into match_events (${list}, feed_position, server_time)
+      select ${list}, head.head_position - ${n} + r.ord, clock_timestamp()
+      from jsonb_to_recordset(${eventRows}) as r(match_id text,
         tournament_id text, position int, op_id text, client_id text, seq int, type text,
         payload jsonb, client_time timestamptz, ord int)
       cross join head
     )
-    select head_position::text as head, pg_notify(${FEED_CHANNEL}, head_position::text)
-    from head`,
-  );
-  // bigint arrives as a string from pg (and maybe a BigInt from PGlite): read it as text.
-  if (!head) throw new Error('feed_head row missing (migration 0001 not applied?)');
-  return Number(head.head);
+    select head_position::text as head, pg_notify(${literal(FEED_CHANNEL)}, head_position::text)
+    from head`;
+}
+
+/** The new head from the rows of `writePushSql`; throws when the feed_head row is missing. */
+export function headOf(rows: readonly { head?: unknown }[]): number {
+  const head = rows[0]?.head;
+  if (head === undefined) throw new Error('feed_head row missing (migration 0001 not applied?)');
+  // bigint travels as text: the drivers would parse it differently.
+  return Number(head);
 }
