@@ -11,7 +11,7 @@ import type { LockedMatch, MatchLog } from './match-log';
 import type { PushEnd, PushSession } from './push-session';
 import type { RefusedByMatch } from './refused-ops';
 import { clientSeqKey, duplicate, rejected } from './results';
-import { headOf, writePushSql, type MatchUpdate, type NewEvent } from './write-push';
+import { writePushSql, type MatchUpdate, type NewEvent } from './write-push';
 
 /**
  * Thrown inside an attempt that skipped the known-ops lookup when some op was not simply
@@ -150,7 +150,6 @@ export async function applyCandidates(
   if (review) last.push(review);
   // Last: it takes the feed_head row lock, which every push waits on until commit. It also
   // takes ops once refused for want of a claim and now applied off the review list.
-  if (events.length === 0) return { value: outcome, last };
-  last.push(writePushSql(updates, events));
-  return { value: outcome, last, verify: (rows) => headOf(rows[rows.length - 1] ?? []) };
+  if (events.length > 0) last.push(...writePushSql(updates, events));
+  return { value: outcome, last };
 }

@@ -21,8 +21,6 @@ export interface PushEnd<T> {
   value: T;
   /** Run last, right before COMMIT (on PostgreSQL in the same round trip as COMMIT). */
   last: string[];
-  /** Checks the rows of `last` (after COMMIT on PostgreSQL: write them so a failure wrote nothing). */
-  verify?: (rows: Row[][]) => void;
 }
 
 type Body<T> = (session: PushSession) => Promise<PushEnd<T>>;
@@ -58,12 +56,9 @@ export async function inPushTransaction<T>(db: Database, body: Body<T>): Promise
   });
 }
 
-/** Runs the `last` statements of a transaction that commits on its own, and checks them. */
+/** Runs the `last` statements of a transaction that commits on its own. */
 async function finish<T>(session: PushSession, end: PushEnd<T>): Promise<T> {
-  if (end.last.length === 0) return end.value;
-  // Run first: `verify?.(await …)` would skip the statements when there is nothing to verify.
-  const rows = await session.run(end.last);
-  end.verify?.(rows);
+  if (end.last.length > 0) await session.run(end.last);
   return end.value;
 }
 
@@ -80,21 +75,24 @@ async function simpleQuery(client: PoolClient, statements: readonly string[]): P
 async function onPoolClient<T>(client: PoolClient, body: Body<T>): Promise<T> {
   let begun = false;
   let broken: Error | undefined;
+  // The pool only listens for errors of idle clients: a connection that dies while this
+  // push holds it would otherwise emit an unhandled 'error' and take the process down.
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
   const run = async (statements: readonly string[]): Promise<Row[][]> => {
     if (begun) return simpleQuery(client, statements);
     begun = true;
     return (await simpleQuery(client, ['begin', ...statements])).slice(1);
   };
   try {
-    const { value, last, verify } = await body({ run });
+    const { value, last } = await body({ run });
     // COMMIT in the same round trip; a statement that fails skips it (the catch rolls back).
-    if (begun || last.length > 0) {
-      const rows = await run([...last, 'commit']);
-      if (last.length > 0) verify?.(rows.slice(0, last.length));
-    }
+    if (begun || last.length > 0) await run([...last, 'commit']);
     return value;
   } catch (error) {
-    if (begun) {
+    if (begun && !broken) {
       // After a failed COMMIT there is no transaction left: ROLLBACK then only warns.
       await client.query('rollback').catch((rollbackError: unknown) => {
         broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
@@ -102,7 +100,8 @@ async function onPoolClient<T>(client: PoolClient, body: Body<T>): Promise<T> {
     }
     throw error;
   } finally {
-    // A connection that could not even roll back is dropped, not handed to the next push.
+    client.removeListener('error', onError);
+    // A connection that failed or could not roll back is dropped, not handed to the next push.
     client.release(broken);
   }
 }

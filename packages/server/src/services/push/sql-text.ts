@@ -4,14 +4,21 @@
  * push-session.ts. Only these helpers may put a value into such a statement.
  */
 
+/** Tag of dollar-quoted literals; a text holding it is written with `E'…'` instead. */
+const TAG = '$cs$';
+
 /**
- * A string as an SQL literal. `E'…'` with backslashes and quotes doubled reads the same
- * whatever `standard_conforming_strings` says; a NUL would cut the statement short in the
- * protocol, so it is refused (validated ids never hold one; JSON escapes it).
+ * A string as an SQL literal. Dollar quoting needs no escaping (a push's JSON is tens of KB:
+ * no copy to double its quotes) and reads the same whatever `standard_conforming_strings`
+ * says, as does the `E'…'` fallback with backslashes and quotes doubled. A NUL would cut the
+ * statement short in the protocol, so it is refused (validated ids never hold one; JSON
+ * escapes it).
  */
 export function literal(text: string): string {
   if (text.includes('\u0000')) throw new Error('SQL literal with a NUL character');
-  return `E'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  // `+ '$'`: a text ending in "$cs" would otherwise close early on the tag's first "$".
+  if (!`${text}$`.includes(TAG)) return `${TAG}${text}${TAG}`;
+  return `E'${text.replace(/[\\']/g, (c) => c + c)}'`;
 }
 
 /** A value as a jsonb literal (JSON.stringify escapes every control character). */

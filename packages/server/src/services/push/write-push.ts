@@ -45,25 +45,28 @@ function cursorRows(events: readonly NewEvent[]) {
 }
 
 /**
- * The statement that writes a whole push: the new state, version, event count and status of
- * every changed match, the push cursor of every client (highest seq applied, ops applied),
- * the ops of the review list now applied (once refused for want of a claim: they leave the
- * list), and the events, which also take the next server positions and notify listeners. One
- * statement instead of four: each round trip costs, most of all on PGlite (issue #14).
+ * The two statements that write a whole push. The first: the new state, version, event count
+ * and status of every changed match, the push cursor of every client (highest seq applied,
+ * ops applied) and the ops of the review list now applied (once refused for want of a claim:
+ * they leave the list). The second: the events, which take the next server positions, and
+ * the notification of listeners.
  *
- * Run it as the LAST statement of the push transaction (push-session.ts sends it together
- * with COMMIT): the `feed_head` row lock it takes is held until commit, so concurrent pushes
- * commit their positions in order (a reader never sees position n+1 before n) and the lock is
- * held as briefly as possible. Rows travel as JSON values (constant query-building cost
- * whatever the batch size); events get positions head-n+1..head in array order. NOTIFY is
- * delivered at commit, never after a rollback. A racing push that committed the same op
- * makes this fail with 23505, which the caller retries. Answers the new head (`head`); every
- * write joins the head, so without the feed_head row nothing is written and no row comes back
- * (see `headOf`).
- * `server_time` is the moment of this statement, right before COMMIT (`now()` would be the
- * transaction's start, before the locks were waited for).
+ * Run them as the LAST statements of the push transaction (push-session.ts sends them
+ * together with COMMIT): the `feed_head` row lock the second takes is held until commit, so
+ * concurrent pushes commit their positions in order (a reader never sees position n+1 before
+ * n). Every push waits for that lock, so it is taken as late as possible: after the first
+ * statement's writes, and only for the inserts (issue #14). Rows travel as JSON values
+ * (constant query-building cost whatever the batch size); events get positions
+ * head-n+1..head in array order. Without the feed_head row the positions are NULL and the
+ * insert fails (NOT NULL), so the push is rolled back. NOTIFY is delivered at commit, never
+ * after a rollback. A racing push that committed the same op makes the insert fail with
+ * 23505, which the caller retries. `server_time` is the moment of the insert, right before
+ * COMMIT (`now()` would be the transaction's start, before the locks were waited for).
  */
-export function writePushSql(updates: readonly MatchUpdate[], events: readonly NewEvent[]): string {
+export function writePushSql(
+  updates: readonly MatchUpdate[],
+  events: readonly NewEvent[],
+): [string, string] {
   const matchRows = jsonLiteral(
     updates.map((u) => ({
       id: u.id,
@@ -92,44 +95,38 @@ export function writePushSql(updates: readonly MatchUpdate[], events: readonly N
   const n = events.length;
   const list =
     'match_id, tournament_id, position, op_id, client_id, seq, type, payload, client_time';
-  return `with head as (
-      update feed_head set position = position + ${n}
-      where id = 1 returning position as head_position
-    ), changed as (
+  const state = `with changed as (
       update matches m set state = u.state, version = u.version, event_count = u.event_count,
         status = u.status, updated_at = now()
       from jsonb_to_recordset(${matchRows}) as u(id text, state jsonb, version int,
-        event_count int, status text), head
+        event_count int, status text)
       where m.id = u.id
     ), cursors as (
       insert into push_cursors (client_id, last_seq, ops_applied)
       select client_id, last_seq, ops_applied
       from jsonb_to_recordset(${jsonLiteral(cursorRows(events))})
-        as k(client_id text, last_seq int, ops_applied int) cross join head
+        as k(client_id text, last_seq int, ops_applied int)
       on conflict (client_id) do update set
         last_seq = greatest(push_cursors.last_seq, excluded.last_seq),
         ops_applied = push_cursors.ops_applied + excluded.ops_applied,
         last_push_at = now()
     ), reviewed as (
       update review_ops r set status = 'applied', resolved_at = now()
-      from jsonb_to_recordset(${appliedOps}) as a(match_id text, op_id text), head
+      from jsonb_to_recordset(${appliedOps}) as a(match_id text, op_id text)
       where r.op_id = a.op_id and r.match_id = a.match_id and r.status = 'pending'
+    )
+    select 1 as written`;
+  const inserts = `with head as (
+      update feed_head set position = position + ${n}
+      where id = 1 returning position as head_position
     ), inserted as (
       insert into match_events (${list}, feed_position, server_time)
       select ${list}, head.head_position - ${n} + r.ord, clock_timestamp()
       from jsonb_to_recordset(${eventRows}) as r(match_id text,
         tournament_id text, position int, op_id text, client_id text, seq int, type text,
         payload jsonb, client_time timestamptz, ord int)
-      cross join head
+      left join head on true
     )
-    select head_position::text as head, pg_notify(${literal(FEED_CHANNEL)}, head_position::text)
-    from head`;
-}
-
-/** The new head from the rows of `writePushSql`; throws when the feed_head row is missing. */
-export function headOf(rows: readonly { head?: unknown }[]): number {
-  const head = rows[0]?.head;
-  if (head === undefined) throw new Error('feed_head row missing (migration 0001 not applied?)');
-  // bigint travels as text: the drivers would parse it differently.
-  return Number(head);
+    select pg_notify(${literal(FEED_CHANNEL)}, head_position::text) from head`;
+  return [state, inserts];
 }
