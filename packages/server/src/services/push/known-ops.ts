@@ -28,23 +28,32 @@ export const NO_KNOWN_OPS: KnownOps = Object.freeze({
  * `knownOps`. Run it after the match locks are taken (its own statement, so its snapshot
  * sees every push that held them before).
  *
- * With `always` false it only looks when some op's seq is not above the push cursor of its
- * client (push_cursors: the highest seq applied): otherwise no op can be stored yet (a stored
- * op of that client has a seq at most that high, and a resent op keeps its seq). The first
- * row says whether it looked (`looked`). An op id that collides with another client's, or a
- * cursor that lags behind the log, is still caught by the unique keys on insert; the push is
- * then retried with `always`. Two index joins, because an OR would scan the whole table.
+ * With `always` false it only looks when some op may be stored already: its seq is not above
+ * the push cursor of its client (push_cursors: the highest seq applied; a stored op of that
+ * client has a seq at most that high, and a resent op keeps its seq) and its match has events
+ * (a resent op keeps its match too, and the match is locked: its event count is current).
+ * The first row says whether it looked (`looked`). An op id or seq that collides with another
+ * match's op, or a cursor that lags behind the log, is still caught by the unique keys on
+ * insert; the push is then retried with `always`. Two index joins, because an OR would scan
+ * the whole table.
  */
 export function findKnownOpsSql(ops: readonly Op[], always: boolean): string {
   const keys = jsonLiteral(
-    ops.map((op) => ({ op_id: op.opId, client_id: op.clientId, seq: op.seq })),
+    ops.map((op) => ({
+      op_id: op.opId,
+      client_id: op.clientId,
+      seq: op.seq,
+      match_id: op.matchId,
+    })),
   );
   const look = always
     ? 'select true as looked'
     : `select exists (select 1 from k join push_cursors c on c.client_id = k.client_id
-        where k.seq <= c.last_seq) as looked`;
+        join matches m on m.id = k.match_id where k.seq <= c.last_seq and m.event_count > 0)
+        as looked`;
   return `with k as (
-      select * from jsonb_to_recordset(${keys}) as k(op_id text, client_id text, seq int)
+      select * from jsonb_to_recordset(${keys})
+        as k(op_id text, client_id text, seq int, match_id text)
     ), look as (${look})
     select null::text as op_id, null::text as client_id, null::int as seq, looked from look
     union all

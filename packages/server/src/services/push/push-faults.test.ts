@@ -78,6 +78,22 @@ describeEachDatabase('applyPush when its transaction breaks half-way', (get, dri
     expect(events.map((e) => e.position)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
+  it('answers an op stored under another match as before, even sent first to a fresh match', async () => {
+    const { db } = get();
+    const stored = await createTestMatch(db);
+    const fresh = await createTestMatch(db);
+    const client = new TestClient();
+    const ops = client.rallies(stored, 2, ['A']);
+    await applyPush(db, ops);
+    // A fresh match skips the lookup (nothing of it can be stored): the unique keys catch the
+    // copy, and the retry with the lookup answers it as the lookup always did.
+    const copy = { ...ops[0], matchId: fresh };
+    const next = client.rally(fresh, 'B');
+    expect(statuses(await applyPush(db, [copy, next]))).toEqual(['duplicate', 'applied']);
+    expect([...(await storedCounts(db, stored)).values()]).toEqual([1, 1]);
+    expect([...(await storedCounts(db, fresh)).keys()]).toEqual([next.opId]);
+  });
+
   pgOnly('drops a connection cut mid-push and stores the resent batch once', async () => {
     const { db, url } = get();
     if (!url) throw new Error('pg target without url');
