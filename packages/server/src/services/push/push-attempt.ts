@@ -5,7 +5,7 @@ import { keepForReviewSql, type ReviewEntry } from '../claims/review';
 import { claimNotHeld, mayWrite, type WriteAccess } from '../claims/write-access';
 import { applyOpsToLog, type PendingOp } from './apply-match-ops';
 import { findKnownOpsSql, knownOps, NO_KNOWN_OPS } from './known-ops';
-import { lockedMatches, lockMatchesSql } from './lock-matches';
+import { allOpsAreNew, lockedMatches, lockMatchesSql, pushCursorsSql } from './lock-matches';
 import { emptyLog, matchLogCache, matchLogs, matchLogsSql } from './match-log';
 import type { LockedMatch, MatchLog } from './match-log';
 import type { PushEnd, PushSession } from './push-session';
@@ -38,9 +38,9 @@ export interface Attempt {
 
 /**
  * The transaction body: lock (and read the claims), look up only when needed, apply in
- * memory, and hand back the writes to run with COMMIT. A push to matches whose logs are
- * cached (or empty) costs two round trips on PostgreSQL: BEGIN + lock + lookup + claims,
- * then writes + COMMIT.
+ * memory, and hand back the writes to run with COMMIT. A push of new ops to matches whose
+ * logs are cached (or empty) costs two round trips on PostgreSQL: BEGIN + lock + cursors +
+ * claims, then writes + COMMIT; a lookup or a log to read costs one more.
  */
 export async function applyCandidates(
   db: Database,
@@ -51,29 +51,28 @@ export async function applyCandidates(
   const access = attempt.access ?? { kind: 'any' };
   const outcome = new Map<number, OpResult>();
   const matchIds = [...new Set(candidates.map((c) => c.op.matchId))];
-  const ops = candidates.map((c) => c.op);
-  // Lock first. The claims and the lookup are statements of their own in the same round
+  // Lock first. The cursors and the claims are statements of their own in the same round
   // trip: each starts once the locks are held, so it sees every op committed by a push that
   // held them before, and a claim change (which takes them too) cannot slip in between.
-  const first = [lockMatchesSql(candidates), findKnownOpsSql(ops, lookUpAll)];
+  const first = [lockMatchesSql(candidates), pushCursorsSql(candidates)];
   if (access.kind !== 'any') first.push(claimHoldersSql(matchIds));
-  const [lockRows = [], lookupRows = [], claimRows = []] = await session.run(first);
+  const [lockRows = [], cursorRows = [], claimRows = []] = await session.run(first);
   const locked = lockedMatches(lockRows);
   const lockedIds = new Set(locked.map((m) => m.id));
   const holders = claimHoldersOf(claimRows);
   const tournamentOf = new Map(locked.map((m) => [m.id, m.tournamentId]));
   const forReview: ReviewEntry[] = [];
-  // The lookup skipped itself when the push cursors say every op is new. That fast path is
-  // for ops the pusher may apply: an op of an unknown match or of a match whose claim it
-  // does not hold is answered after a lookup, as always (a stored op sent again is a
-  // duplicate, not CLAIM_NOT_HELD), and never kept for review by mistake.
-  const looked = knownOps(lookupRows);
-  const fastPath = candidates.every(
-    ({ op }) => lockedIds.has(op.matchId) && mayWrite(access, holders.get(op.matchId)),
-  );
-  const skipLookup = !looked && fastPath;
+  // The fast path is for ops the pusher may apply: an op of an unknown match or of a match
+  // whose claim it does not hold is answered after the lookup, as always (a stored op sent
+  // again is a duplicate, not CLAIM_NOT_HELD), and never kept for review by mistake.
+  const skipLookup =
+    !lookUpAll &&
+    candidates.every(
+      ({ op }) => lockedIds.has(op.matchId) && mayWrite(access, holders.get(op.matchId)),
+    ) &&
+    allOpsAreNew(candidates, locked, cursorRows);
   // Logs come from the cache (current version) or, for a match without events, need no
-  // read; the others are read in one more round trip, with the lookup if it is still owed.
+  // read; the others are read in the same round trip as the lookup.
   const toRead: LockedMatch[] = [];
   for (const match of locked) {
     const log =
@@ -82,11 +81,10 @@ export async function applyCandidates(
     else toRead.push(match);
   }
   const second: string[] = [];
-  if (!looked && !fastPath) second.push(findKnownOpsSql(ops, true));
+  if (!skipLookup) second.push(findKnownOpsSql(candidates.map((c) => c.op)));
   if (toRead.length > 0) second.push(matchLogsSql(toRead));
   const secondRows = second.length > 0 ? await session.run(second) : [];
-  const known = looked ?? (fastPath ? NO_KNOWN_OPS : knownOps(secondRows[0] ?? []));
-  if (!known) throw new Error('applyPush: the lookup did not look');
+  const known = skipLookup ? NO_KNOWN_OPS : knownOps(secondRows[0] ?? []);
   if (toRead.length > 0) {
     for (const [id, log] of matchLogs(toRead, secondRows[second.length - 1] ?? [])) {
       logs.set(id, log);
