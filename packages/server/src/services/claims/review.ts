@@ -2,7 +2,7 @@ import type { Op, ReviewOp, ReviewStatus } from '@courtsync/protocol';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { reviewOps, users } from '../../db/schema';
 import type { Database, Transaction } from '../../db/types';
-import { jsonLiteral } from '../push/sql-text';
+import { jsonLiteral, literalList } from '../push/sql-text';
 
 /** A refused op on its way into the review list. */
 export interface ReviewEntry {
@@ -41,6 +41,15 @@ export function keepForReviewSql(entries: readonly ReviewEntry[]): string | unde
       client_id text, seq int, type text, payload jsonb, client_time timestamptz, user_id text,
       code text, message text)
     on conflict (op_id) do nothing`;
+}
+
+/**
+ * The statement reading which ops of `matchIds` wait on the review list: a push that applies
+ * one of them takes it off the list (write-push.ts); most pushes apply none.
+ */
+export function pendingReviewSql(matchIds: readonly string[]): string {
+  return `select op_id from review_ops
+    where match_id in (${literalList(matchIds)}) and status = 'pending'`;
 }
 
 type Row = typeof reviewOps.$inferSelect & { userName: string | null };

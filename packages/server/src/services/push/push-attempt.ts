@@ -1,7 +1,7 @@
 import type { OpResult } from '@courtsync/protocol';
 import type { Database } from '../../db/types';
 import { claimHoldersOf, claimHoldersSql } from '../claims/claims';
-import { keepForReviewSql, type ReviewEntry } from '../claims/review';
+import { keepForReviewSql, pendingReviewSql, type ReviewEntry } from '../claims/review';
 import { claimNotHeld, mayWrite, type WriteAccess } from '../claims/write-access';
 import { applyOpsToLog, type PendingOp } from './apply-match-ops';
 import { findKnownOpsSql, knownOps, NO_KNOWN_OPS } from './known-ops';
@@ -51,12 +51,18 @@ export async function applyCandidates(
   const access = attempt.access ?? { kind: 'any' };
   const outcome = new Map<number, OpResult>();
   const matchIds = [...new Set(candidates.map((c) => c.op.matchId))];
-  // Lock first. The cursors and the claims are statements of their own in the same round
+  // Lock first. The cursors, the review list and the claims are statements of their own in the same round
   // trip: each starts once the locks are held, so it sees every op committed by a push that
   // held them before, and a claim change (which takes them too) cannot slip in between.
-  const first = [lockMatchesSql(candidates), pushCursorsSql(candidates)];
+  const first = [
+    lockMatchesSql(candidates),
+    pushCursorsSql(candidates),
+    pendingReviewSql(matchIds),
+  ];
   if (access.kind !== 'any') first.push(claimHoldersSql(matchIds));
-  const [lockRows = [], cursorRows = [], claimRows = []] = await session.run(first);
+  const [lockRows = [], cursorRows = [], reviewRows = [], claimRows = []] =
+    await session.run(first);
+  const pendingReview = new Set(reviewRows.map((r) => String(r.op_id)));
   const locked = lockedMatches(lockRows);
   const lockedIds = new Set(locked.map((m) => m.id));
   const holders = claimHoldersOf(claimRows);
@@ -148,6 +154,6 @@ export async function applyCandidates(
   if (review) last.push(review);
   // Last: it takes the feed_head row lock, which every push waits on until commit. It also
   // takes ops once refused for want of a claim and now applied off the review list.
-  if (events.length > 0) last.push(...writePushSql(updates, events));
+  if (events.length > 0) last.push(...writePushSql(updates, events, pendingReview));
   return { value: outcome, last };
 }

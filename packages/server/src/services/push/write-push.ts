@@ -48,7 +48,7 @@ function cursorRows(events: readonly NewEvent[]) {
  * The two statements that write a whole push. The first: the new state, version, event count
  * and status of every changed match, the push cursor of every client (highest seq applied,
  * ops applied) and the ops of the review list now applied (once refused for want of a claim:
- * they leave the list). The second: the events, which take the next server positions, and
+ * they leave the list; `pendingReview`, from `pendingReviewSql`). The second: the events, which take the next server positions, and
  * the notification of listeners.
  *
  * Run them as the LAST statements of the push transaction (push-session.ts sends them
@@ -66,6 +66,7 @@ function cursorRows(events: readonly NewEvent[]) {
 export function writePushSql(
   updates: readonly MatchUpdate[],
   events: readonly NewEvent[],
+  pendingReview: ReadonlySet<string> = new Set(),
 ): [string, string] {
   const matchRows = jsonLiteral(
     updates.map((u) => ({
@@ -91,17 +92,21 @@ export function writePushSql(
       client_time: ev.clientTime,
     })),
   );
-  const appliedOps = jsonLiteral(events.map((ev) => ({ match_id: ev.matchId, op_id: ev.opId })));
+  // Only ops read as pending review under the match locks can be on the list.
+  const reviewed = events
+    .filter((ev) => pendingReview.has(ev.opId))
+    .map((ev) => ({ match_id: ev.matchId, op_id: ev.opId }));
   const n = events.length;
   const list =
     'match_id, tournament_id, position, op_id, client_id, seq, type, payload, client_time';
-  const state = `with changed as (
+  const ctes = [
+    `changed as (
       update matches m set state = u.state, version = u.version, event_count = u.event_count,
         status = u.status, updated_at = now()
       from jsonb_to_recordset(${matchRows}) as u(id text, state jsonb, version int,
         event_count int, status text)
-      where m.id = u.id
-    ), cursors as (
+      where m.id = u.id)`,
+    `cursors as (
       insert into push_cursors (client_id, last_seq, ops_applied)
       select client_id, last_seq, ops_applied
       from jsonb_to_recordset(${jsonLiteral(cursorRows(events))})
@@ -109,13 +114,15 @@ export function writePushSql(
       on conflict (client_id) do update set
         last_seq = greatest(push_cursors.last_seq, excluded.last_seq),
         ops_applied = push_cursors.ops_applied + excluded.ops_applied,
-        last_push_at = now()
-    ), reviewed as (
+        last_push_at = now())`,
+  ];
+  if (reviewed.length > 0) {
+    ctes.push(`reviewed as (
       update review_ops r set status = 'applied', resolved_at = now()
-      from jsonb_to_recordset(${appliedOps}) as a(match_id text, op_id text)
-      where r.op_id = a.op_id and r.match_id = a.match_id and r.status = 'pending'
-    )
-    select 1 as written`;
+      from jsonb_to_recordset(${jsonLiteral(reviewed)}) as a(match_id text, op_id text)
+      where r.op_id = a.op_id and r.match_id = a.match_id and r.status = 'pending')`);
+  }
+  const state = `with ${ctes.join(', ')} select 1 as written`;
   const inserts = `with head as (
       update feed_head set position = position + ${n}
       where id = 1 returning position as head_position
