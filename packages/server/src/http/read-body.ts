@@ -1,8 +1,14 @@
 import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
+import { gunzip, gunzipSync } from 'node:zlib';
 import { HttpError } from './responses';
 
 const gunzipAsync = promisify(gunzip);
+
+/**
+ * Bodies up to this size (compressed) are inflated on the spot: a push of 100 ops is ~10 KB,
+ * and handing it to the thread pool cost more than inflating it (issue #14).
+ */
+const INFLATE_SYNC_BYTES = 64 * 1024;
 
 /** 415 unless the request says it carries JSON (`application/json` or `…+json`). */
 export function assertJsonContentType(request: Request): void {
@@ -44,7 +50,9 @@ async function readRaw(request: Request, maxBytes: number): Promise<Uint8Array> 
 /** Inflates a gzip body; `maxOutputLength` stops a zip bomb at the limit instead of after it. */
 async function inflate(raw: Uint8Array, maxBytes: number): Promise<Uint8Array> {
   try {
-    return await gunzipAsync(raw, { maxOutputLength: maxBytes });
+    const options = { maxOutputLength: maxBytes };
+    if (raw.byteLength <= INFLATE_SYNC_BYTES) return gunzipSync(raw, options);
+    return await gunzipAsync(raw, options);
   } catch (error) {
     if (
       (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE' ||

@@ -1,3 +1,4 @@
+import { getRandomValues } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { Logger } from '../logger';
 import { trackRequest } from './in-flight';
@@ -15,10 +16,23 @@ export interface RequestContext {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** Random bytes drawn ahead: ulid's own source asks the system for 1 byte per character. */
+const pool = new Uint8Array(512);
+let next = pool.length;
+
+/** A uniform number in [0, 1) from the pool (what ulid expects of its PRNG). */
+function pooledRandom(): number {
+  if (next >= pool.length) {
+    getRandomValues(pool);
+    next = 0;
+  }
+  return (pool[next++] ?? 0) / 256;
+}
+
 /** A caller's request id if it is safe to log and echo, else a fresh one. */
 export function requestIdOf(request: Request): string {
   const given = request.headers.get('x-request-id');
-  return given && REQUEST_ID.test(given) ? given : ulid();
+  return given && REQUEST_ID.test(given) ? given : ulid(undefined, pooledRandom);
 }
 
 /**

@@ -4,10 +4,11 @@ import {
   type ClaimView,
   type SessionUser,
 } from '@courtsync/protocol';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import { matchClaims, matches, tournaments, users } from '../../db/schema';
 import type { Database, Transaction } from '../../db/types';
 import { HttpError } from '../../http/responses';
+import { literalList, timeLiteral } from '../push/sql-text';
 
 type Db = Database | Transaction;
 
@@ -74,18 +75,18 @@ export async function matchInEvent(db: Db, eventId: string, matchId: string): Pr
   return Boolean(match);
 }
 
-/** Holder (user id) of each match's claim in force, for the push's claim check. */
-export async function claimHolders(
-  tx: Db,
-  matchIds: readonly string[],
-  now = new Date(),
-): Promise<Map<string, string>> {
-  if (matchIds.length === 0) return new Map();
-  const rows = await tx
-    .select({ matchId: matchClaims.matchId, userId: matchClaims.userId })
-    .from(matchClaims)
-    .where(and(inArray(matchClaims.matchId, [...matchIds]), gt(matchClaims.expiresAt, now)));
-  return new Map(rows.map((r) => [r.matchId, r.userId]));
+/**
+ * The statement reading the holder (user id) of each match's claim in force, for the push's
+ * claim check; read its rows with `claimHoldersOf`.
+ */
+export function claimHoldersSql(matchIds: readonly string[], now = new Date()): string {
+  return `select match_id, user_id from match_claims
+    where match_id in (${literalList(matchIds)}) and expires_at > ${timeLiteral(now)}`;
+}
+
+/** Holder of each match's claim, from the rows of `claimHoldersSql`. */
+export function claimHoldersOf(rows: readonly Record<string, unknown>[]): Map<string, string> {
+  return new Map(rows.map((r) => [String(r.match_id), String(r.user_id)]));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Op, ReviewOp, ReviewStatus } from '@courtsync/protocol';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { reviewOps, users } from '../../db/schema';
 import type { Database, Transaction } from '../../db/types';
+import { jsonLiteral, literalList } from '../push/sql-text';
 
 /** A refused op on its way into the review list. */
 export interface ReviewEntry {
@@ -12,30 +13,43 @@ export interface ReviewEntry {
   message: string;
 }
 
-/** Keeps refused ops for an admin (F4, F18); a copy seen before keeps its first row and status. */
-export async function keepForReview(
-  tx: Transaction,
-  entries: readonly ReviewEntry[],
-): Promise<void> {
-  if (entries.length === 0) return;
-  await tx
-    .insert(reviewOps)
-    .values(
-      entries.map(({ op, tournamentId, userId, code, message }) => ({
-        opId: op.opId,
-        matchId: op.matchId,
-        tournamentId,
-        clientId: op.clientId,
-        seq: op.seq,
-        type: op.type,
-        payload: op.payload,
-        clientTime: new Date(op.clientTime),
-        userId: userId ?? null,
-        code,
-        message,
-      })),
-    )
-    .onConflictDoNothing({ target: reviewOps.opId });
+/**
+ * The statement keeping refused ops for an admin (F4, F18), run inside the push transaction;
+ * a copy seen before keeps its first row and status. Undefined when there is nothing to keep.
+ */
+export function keepForReviewSql(entries: readonly ReviewEntry[]): string | undefined {
+  if (entries.length === 0) return undefined;
+  const rows = jsonLiteral(
+    entries.map(({ op, tournamentId, userId, code, message }) => ({
+      op_id: op.opId,
+      match_id: op.matchId,
+      tournament_id: tournamentId,
+      client_id: op.clientId,
+      seq: op.seq,
+      type: op.type,
+      payload: op.payload,
+      client_time: op.clientTime,
+      user_id: userId ?? null,
+      code,
+      message,
+    })),
+  );
+  const list =
+    'op_id, match_id, tournament_id, client_id, seq, type, payload, client_time, user_id, code, message';
+  return `insert into review_ops (${list}) select ${list}
+    from jsonb_to_recordset(${rows}) as r(op_id text, match_id text, tournament_id text,
+      client_id text, seq int, type text, payload jsonb, client_time timestamptz, user_id text,
+      code text, message text)
+    on conflict (op_id) do nothing`;
+}
+
+/**
+ * The statement reading which ops of `matchIds` wait on the review list: a push that applies
+ * one of them takes it off the list (write-push.ts); most pushes apply none.
+ */
+export function pendingReviewSql(matchIds: readonly string[]): string {
+  return `select op_id from review_ops
+    where match_id in (${literalList(matchIds)}) and status = 'pending'`;
 }
 
 type Row = typeof reviewOps.$inferSelect & { userName: string | null };

@@ -1,9 +1,7 @@
 import type { Op } from '@courtsync/protocol';
-import { sql } from 'drizzle-orm';
-import { queryRows } from '../../db/raw-rows';
-import { matchEvents } from '../../db/schema';
-import type { Transaction } from '../../db/types';
+import type { Row } from './push-session';
 import { clientSeqKey } from './results';
+import { jsonLiteral } from './sql-text';
 
 /** Identity of an op already in the log. */
 export interface KnownOp {
@@ -25,30 +23,34 @@ export const NO_KNOWN_OPS: KnownOps = Object.freeze({
 });
 
 /**
- * Looks up, in ONE query, every stored op whose opId or (clientId, seq) collides with `ops`,
- * so duplicates and reuses are told apart without a query per op. The keys travel as one
- * JSON parameter each: a parameter per op made query building (not the database) the
- * bottleneck of a 100-op push. Two index joins under UNION, because an OR of two IN lists
- * would make the planner scan the whole table.
+ * The statement that looks up every stored op whose opId or (clientId, seq) collides with
+ * `ops`, so duplicates and reuses are told apart without a query per op; read its rows with
+ * `knownOps`. Run it after the match locks are taken (its own statement, so its snapshot
+ * sees every push that held them before). The keys travel as one JSON value. Two index
+ * joins under UNION, because an OR would scan the whole table.
  */
-export async function findKnownOps(tx: Transaction, ops: readonly Op[]): Promise<KnownOps> {
-  const known: KnownOps = { byOpId: new Map(), byClientSeq: new Map() };
-  if (ops.length === 0) return known;
-  const opIds = JSON.stringify(ops.map((op) => op.opId));
-  const keys = JSON.stringify(ops.map((op) => ({ client_id: op.clientId, seq: op.seq })));
-  const e = matchEvents;
-  const rows = await queryRows<{ op_id: string; client_id: string; seq: number }>(
-    tx,
-    sql`select ${e.opId}, ${e.clientId}, ${e.seq}
-        from jsonb_array_elements_text(${opIds}::jsonb) as k(op_id)
-        join ${e} on ${e.opId} = k.op_id
-        union
-        select ${e.opId}, ${e.clientId}, ${e.seq}
-        from jsonb_to_recordset(${keys}::jsonb) as k(client_id text, seq int)
-        join ${e} on ${e.clientId} = k.client_id and ${e.seq} = k.seq`,
+export function findKnownOpsSql(ops: readonly Op[]): string {
+  const keys = jsonLiteral(
+    ops.map((op) => ({ op_id: op.opId, client_id: op.clientId, seq: op.seq })),
   );
+  return `with k as (
+      select * from jsonb_to_recordset(${keys}) as k(op_id text, client_id text, seq int)
+    )
+    select e.op_id, e.client_id, e.seq from k join match_events e on e.op_id = k.op_id
+    union
+    select e.op_id, e.client_id, e.seq from k
+    join match_events e on e.client_id = k.client_id and e.seq = k.seq`;
+}
+
+/** The stored ops found by `findKnownOpsSql`, by opId and by (clientId, seq). */
+export function knownOps(rows: readonly Row[]): KnownOps {
+  const known: KnownOps = { byOpId: new Map(), byClientSeq: new Map() };
   for (const row of rows) {
-    const op: KnownOp = { opId: row.op_id, clientId: row.client_id, seq: row.seq };
+    const op: KnownOp = {
+      opId: String(row.op_id),
+      clientId: String(row.client_id),
+      seq: Number(row.seq),
+    };
     known.byOpId.set(op.opId, op);
     known.byClientSeq.set(clientSeqKey(op.clientId, op.seq), op);
   }

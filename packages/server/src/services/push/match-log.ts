@@ -1,8 +1,10 @@
-import { EffectiveLog } from '@courtsync/protocol';
+import { EffectiveLog, type LoggedAction, type OpType } from '@courtsync/protocol';
 import type { MatchFormat } from '@courtsync/scoring';
 import { asc, eq } from 'drizzle-orm';
 import { matchEvents } from '../../db/schema';
 import type { Database, Transaction } from '../../db/types';
+import type { Row } from './push-session';
+import { literalList } from './sql-text';
 
 /** A match's applied log, replayed: what the push service needs to apply new ops. */
 export interface MatchLog {
@@ -41,6 +43,17 @@ export async function loadMatchLog(tx: Transaction, match: LockedMatch): Promise
     .from(matchEvents)
     .where(eq(matchEvents.matchId, match.id))
     .orderBy(asc(matchEvents.position));
+  return logOf(match, rows);
+}
+
+/** A stored event as a log is replayed from. */
+interface StoredRow extends LoggedAction {
+  clientId: string;
+  seq: number;
+}
+
+/** The log of `match` from its stored events in position order. */
+function logOf(match: LockedMatch, rows: readonly StoredRow[]): MatchLog {
   if (rows.length !== match.eventCount) {
     // Positions are assigned from event_count; if they disagree, appending would corrupt the log.
     throw new Error(
@@ -55,6 +68,39 @@ export async function loadMatchLog(tx: Transaction, match: LockedMatch): Promise
     maxSeqByClient.set(row.clientId, Math.max(row.seq, maxSeqByClient.get(row.clientId) ?? 0));
   }
   return { version: match.version, eventCount: match.eventCount, effective, maxSeqByClient };
+}
+
+/**
+ * The statement reading the stored events of `matches` (at least one), for `matchLogs`.
+ * A match without events needs no statement: see `emptyLog`.
+ */
+export function matchLogsSql(matches: readonly LockedMatch[]): string {
+  const ids = literalList(matches.map((m) => m.id));
+  return `select match_id, op_id, type, payload, client_id, seq from match_events
+    where match_id in (${ids}) order by match_id, position`;
+}
+
+/** The logs of `matches` from the rows of `matchLogsSql`, by match id. */
+export function matchLogs(
+  matches: readonly LockedMatch[],
+  rows: readonly Row[],
+): Map<string, MatchLog> {
+  const byMatch = new Map<string, StoredRow[]>(matches.map((m) => [m.id, []]));
+  for (const row of rows) {
+    byMatch.get(String(row.match_id))?.push({
+      opId: String(row.op_id),
+      type: row.type as OpType,
+      payload: row.payload as Record<string, unknown>,
+      clientId: String(row.client_id),
+      seq: Number(row.seq),
+    });
+  }
+  return new Map(matches.map((m) => [m.id, logOf(m, byMatch.get(m.id) ?? [])]));
+}
+
+/** The log of a match with no stored events (event_count 0): nothing to read. */
+export function emptyLog(match: LockedMatch): MatchLog {
+  return logOf(match, []);
 }
 
 /** Most logs kept per database; a log is a few KB, so this bounds memory at a few MB. */

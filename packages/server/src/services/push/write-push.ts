@@ -1,9 +1,6 @@
 import type { OpType } from '@courtsync/protocol';
 import type { MatchState } from '@courtsync/scoring';
-import { sql } from 'drizzle-orm';
-import { feedHead, matches, matchEvents, pushCursors, reviewOps } from '../../db/schema';
-import { queryRows } from '../../db/raw-rows';
-import type { Transaction } from '../../db/types';
+import { jsonLiteral, literal } from './sql-text';
 
 /** NOTIFY channel of the change feed; the payload is the new head position. */
 export const FEED_CHANNEL = 'courtsync_feed';
@@ -31,8 +28,6 @@ export interface MatchUpdate {
   status: 'live' | 'finished';
 }
 
-const col = (column: { name: string }) => sql.identifier(column.name);
-
 /** Per client of a push: highest seq applied and how many ops, sorted by client id. */
 function cursorRows(events: readonly NewEvent[]) {
   const perClient = new Map<string, { last_seq: number; ops_applied: number }>();
@@ -50,32 +45,30 @@ function cursorRows(events: readonly NewEvent[]) {
 }
 
 /**
- * Writes a whole push in ONE statement: the new state, version, event count and status of
- * every changed match, the push cursor of every client (highest seq applied, ops applied),
- * the ops of the review list now applied (once refused for want of a claim: they leave the
- * list), and the events, which also take the next server positions and notify listeners. One
- * statement instead of four: each round trip costs, most of all on PGlite (issue #14).
+ * The two statements that write a whole push. The first: the new state, version, event count
+ * and status of every changed match, the push cursor of every client (highest seq applied,
+ * ops applied) and the ops of the review list now applied (once refused for want of a claim:
+ * they leave the list; `pendingReview`, from `pendingReviewSql`). The second: the events, which take the next server positions, and
+ * the notification of listeners.
  *
- * Call it as the LAST statement of the push transaction: the `feed_head` row lock it takes is
- * held until commit, so concurrent pushes commit their positions in order (a reader never
- * sees position n+1 before n) and the lock is held as briefly as possible. Rows travel as
- * JSON parameters (constant query-building cost whatever the batch size); events get
- * positions head-n+1..head in array order. NOTIFY is delivered at commit, never after a
- * rollback. A racing push that committed the same op makes this fail with 23505, which the
- * caller retries. Returns the new head. `server_time` is the moment of this statement, right
- * before COMMIT (`now()` would be the transaction's start, before the locks were waited for).
+ * Run them as the LAST statements of the push transaction (push-session.ts sends them
+ * together with COMMIT): the `feed_head` row lock the second takes is held until commit, so
+ * concurrent pushes commit their positions in order (a reader never sees position n+1 before
+ * n). Every push waits for that lock, so it is taken as late as possible: after the first
+ * statement's writes, and only for the inserts (issue #14). Rows travel as JSON values
+ * (constant query-building cost whatever the batch size); events get positions
+ * head-n+1..head in array order. Without the feed_head row the positions are NULL and the
+ * insert fails (NOT NULL), so the push is rolled back. NOTIFY is delivered at commit, never
+ * after a rollback. A racing push that committed the same op makes the insert fail with
+ * 23505, which the caller retries. `server_time` is the moment of the insert, right before
+ * COMMIT (`now()` would be the transaction's start, before the locks were waited for).
  */
-export async function writePush(
-  tx: Transaction,
+export function writePushSql(
   updates: readonly MatchUpdate[],
   events: readonly NewEvent[],
-): Promise<number> {
-  const e = matchEvents;
-  const h = feedHead;
-  const m = matches;
-  const c = pushCursors;
-  const r = reviewOps;
-  const matchRows = JSON.stringify(
+  pendingReview: ReadonlySet<string> = new Set(),
+): [string, string] {
+  const matchRows = jsonLiteral(
     updates.map((u) => ({
       id: u.id,
       state: u.state,
@@ -84,7 +77,7 @@ export async function writePush(
       status: u.status,
     })),
   );
-  const eventRows = JSON.stringify(
+  const eventRows = jsonLiteral(
     events.map((ev, i) => ({
       // 1-based place in the push: the event's offset from the old head.
       ord: i + 1,
@@ -99,57 +92,48 @@ export async function writePush(
       client_time: ev.clientTime,
     })),
   );
-  const appliedOps = JSON.stringify(events.map((ev) => ({ match_id: ev.matchId, op_id: ev.opId })));
-  const columns = [
-    e.matchId,
-    e.tournamentId,
-    e.position,
-    e.opId,
-    e.clientId,
-    e.seq,
-    e.type,
-    e.payload,
-    e.clientTime,
-  ];
-  const list = sql.join(columns.map(col), sql`, `);
-  const [head] = await queryRows<{ head: string }>(
-    tx,
-    sql`
-    with changed as (
-      update ${m} set ${col(m.state)} = u.state, ${col(m.version)} = u.version,
-        ${col(m.eventCount)} = u.event_count, ${col(m.status)} = u.status,
-        ${col(m.updatedAt)} = now()
-      from jsonb_to_recordset(${matchRows}::jsonb) as u(id text, state jsonb, version int,
+  // Only ops read as pending review under the match locks can be on the list.
+  const reviewed = events
+    .filter((ev) => pendingReview.has(ev.opId))
+    .map((ev) => ({ match_id: ev.matchId, op_id: ev.opId }));
+  const n = events.length;
+  const list =
+    'match_id, tournament_id, position, op_id, client_id, seq, type, payload, client_time';
+  const ctes = [
+    `changed as (
+      update matches m set state = u.state, version = u.version, event_count = u.event_count,
+        status = u.status, updated_at = now()
+      from jsonb_to_recordset(${matchRows}) as u(id text, state jsonb, version int,
         event_count int, status text)
-      where ${m.id} = u.id
-    ), cursors as (
-      insert into ${c} (${col(c.clientId)}, ${col(c.lastSeq)}, ${col(c.opsApplied)})
+      where m.id = u.id)`,
+    `cursors as (
+      insert into push_cursors (client_id, last_seq, ops_applied)
       select client_id, last_seq, ops_applied
-      from jsonb_to_recordset(${JSON.stringify(cursorRows(events))}::jsonb)
+      from jsonb_to_recordset(${jsonLiteral(cursorRows(events))})
         as k(client_id text, last_seq int, ops_applied int)
-      on conflict (${col(c.clientId)}) do update set
-        ${col(c.lastSeq)} = greatest(${c.lastSeq}, excluded.${col(c.lastSeq)}),
-        ${col(c.opsApplied)} = ${c.opsApplied} + excluded.${col(c.opsApplied)},
-        ${col(c.lastPushAt)} = now()
-    ), reviewed as (
-      update ${r} set ${col(r.status)} = 'applied', ${col(r.resolvedAt)} = now()
-      from jsonb_to_recordset(${appliedOps}::jsonb) as a(match_id text, op_id text)
-      where ${r.opId} = a.op_id and ${r.matchId} = a.match_id and ${r.status} = 'pending'
-    ), head as (
-      update ${h} set ${col(h.position)} = ${h.position} + ${events.length}
-      where ${h.id} = 1 returning ${h.position} as head_position
+      on conflict (client_id) do update set
+        last_seq = greatest(push_cursors.last_seq, excluded.last_seq),
+        ops_applied = push_cursors.ops_applied + excluded.ops_applied,
+        last_push_at = now())`,
+  ];
+  if (reviewed.length > 0) {
+    ctes.push(`reviewed as (
+      update review_ops r set status = 'applied', resolved_at = now()
+      from jsonb_to_recordset(${jsonLiteral(reviewed)}) as a(match_id text, op_id text)
+      where r.op_id = a.op_id and r.match_id = a.match_id and r.status = 'pending')`);
+  }
+  const state = `with ${ctes.join(', ')} select 1 as written`;
+  const inserts = `with head as (
+      update feed_head set position = position + ${n}
+      where id = 1 returning position as head_position
     ), inserted as (
-      insert into ${e} (${list}, ${col(e.feedPosition)}, ${col(e.serverTime)})
-      select ${list}, head.head_position - ${events.length} + r.ord, clock_timestamp()
-      from jsonb_to_recordset(${eventRows}::jsonb) as r(match_id text,
+      insert into match_events (${list}, feed_position, server_time)
+      select ${list}, head.head_position - ${n} + r.ord, clock_timestamp()
+      from jsonb_to_recordset(${eventRows}) as r(match_id text,
         tournament_id text, position int, op_id text, client_id text, seq int, type text,
         payload jsonb, client_time timestamptz, ord int)
-      cross join head
+      left join head on true
     )
-    select head_position::text as head, pg_notify(${FEED_CHANNEL}, head_position::text)
-    from head`,
-  );
-  // bigint arrives as a string from pg (and maybe a BigInt from PGlite): read it as text.
-  if (!head) throw new Error('feed_head row missing (migration 0001 not applied?)');
-  return Number(head.head);
+    select pg_notify(${literal(FEED_CHANNEL)}, head_position::text) from head`;
+  return [state, inserts];
 }
