@@ -114,9 +114,11 @@ describeEachDatabase('sign-in (F21)', (get) => {
   });
 
   it('an expired access token is TOKEN_EXPIRED; refresh brings a working one', async () => {
-    const { api } = testApi(get().db, { ...REQUIRED, auth: { mode: 'required', accessTtlSec: 1 } });
+    // Tokens expire on whole seconds (JWT `exp`): with a 1 s lifetime the refreshed token
+    // could lapse within milliseconds (a CI flake); 2 s leaves it at least one second.
+    const { api } = testApi(get().db, { ...REQUIRED, auth: { mode: 'required', accessTtlSec: 2 } });
     const admin = await signIn(api, DEMO.admin);
-    await new Promise((r) => setTimeout(r, 2100));
+    await new Promise((r) => setTimeout(r, 3100));
     const expired = await listUsers(api, { cookie: admin.cookie });
     expect(expired.status).toBe(401);
     expect(await errorCode(expired)).toBe('TOKEN_EXPIRED');
