@@ -38,7 +38,7 @@ export async function resetMonitoring(db: Database): Promise<void> {
                               when 'overall-success-rate' then 95
                               when 'tournaments-duration' then 300
                               when 'schedules-duration' then 600
-                              else 512 end`,
+                              else 1024 end`,
   );
 }
 

@@ -50,6 +50,15 @@ describeEachDatabase('database', (get) => {
     }
   });
 
+  it('has the default alert rules, memory above 1 GB (0007; 512 MB fired at rest)', async () => {
+    const { db } = get();
+    const rows = await queryRows<{ threshold: number; name: string }>(
+      db,
+      sql`select threshold, name from alert_rules where id = 'memory'`,
+    );
+    expect(rows).toEqual([{ threshold: 1024, name: 'Server memory above 1 GB' }]);
+  });
+
   it('seeds idempotently and never overwrites existing rows', async () => {
     const { db } = get();
     const client = new TestClient();

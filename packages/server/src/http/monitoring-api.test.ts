@@ -381,7 +381,7 @@ describeEachDatabase('admin APIs admit signed-in admins only', (get) => {
     const rules = (await (await api.listAlertRules(as(API.alertRules))).json()) as {
       rules: { id: string; threshold: number }[];
     };
-    expect(rules.rules.find((r) => r.id === 'memory')?.threshold).toBe(512);
+    expect(rules.rules.find((r) => r.id === 'memory')?.threshold).toBe(1024);
     const overview = healthOverviewSchema.parse(
       await (await api.healthOverview(as(API.healthOverview))).json(),
     );
