@@ -4,6 +4,7 @@ import { scoreLine, StatusTag } from './match-score-line';
 import { Scoreboard } from './scoreboard';
 import { groupByCourt, useTournamentMatches } from './use-tournament-matches';
 import { useOnline } from './use-online';
+import { ScreenPlaceholder } from './screen-placeholder';
 
 /**
  * The spectators' board of one court (F20), for a screen beside it: the match on court in
@@ -14,13 +15,8 @@ export function CourtLiveBoard({ tournamentId, court }: { tournamentId: string; 
   const online = useOnline();
   const [onCourt] = groupByCourt(matches);
   if (!tournament || !onCourt) {
-    return (
-      <main className="screen">
-        <p data-testid="tournament-loading">
-          {load === 'loading' ? 'Loading court…' : 'This court is not available.'}
-        </p>
-      </main>
-    );
+    const text = load === 'loading' ? 'Loading court…' : 'This court is not available.';
+    return <ScreenPlaceholder testId="tournament-loading" text={text} />;
   }
   const shown = onCourt.live[0] ?? onCourt.next[0] ?? onCourt.finished[onCourt.finished.length - 1];
   const upcoming = onCourt.next.filter((m) => m !== shown);

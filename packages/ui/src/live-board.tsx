@@ -5,6 +5,7 @@ import { connectLiveFeed, openCourtSyncDb } from '@courtsync/client';
 import { Scoreboard } from './scoreboard';
 import { useLocalMatch } from './use-local-match';
 import { useOnline } from './use-online';
+import { ScreenPlaceholder } from './screen-placeholder';
 
 /**
  * The spectators' view of one match (F20): the scoreboard without buttons, kept current by
@@ -23,13 +24,8 @@ export function LiveBoard({ matchId }: { matchId: string }) {
   }, [db, tournamentId]);
 
   if (!match) {
-    return (
-      <main className="screen">
-        <p data-testid="match-loading">
-          {load === 'missing' ? 'This match is not available.' : 'Loading match…'}
-        </p>
-      </main>
-    );
+    const text = load === 'missing' ? 'This match is not available.' : 'Loading match…';
+    return <ScreenPlaceholder testId="match-loading" text={text} />;
   }
   return (
     <main className="screen live-board" data-testid="live-board" data-rallies={match.state.rallies}>

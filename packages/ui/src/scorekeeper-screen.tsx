@@ -29,6 +29,7 @@ import { usePageSync } from './use-page-sync';
 import { useQueueStats } from './use-queue-stats';
 import { useScoreMovedNotices } from './use-score-moved-notices';
 import { connectSyncStatus } from './sync-status-store';
+import { ScreenPlaceholder } from './screen-placeholder';
 
 // Loaded on first use: the sheet is rare courtside, and the screen's first load stays small.
 const MatchActionsSheet = lazy(() =>
@@ -114,13 +115,8 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
       .catch(() => notifyError('Could not discard that action'));
 
   if (!match) {
-    return (
-      <main className="screen">
-        <p data-testid="match-loading">
-          {load === 'missing' ? 'This match is not available offline yet.' : 'Loading match…'}
-        </p>
-      </main>
-    );
+    const text = load === 'missing' ? 'This match is not available offline yet.' : 'Loading match…';
+    return <ScreenPlaceholder testId="match-loading" text={text} />;
   }
 
   return (

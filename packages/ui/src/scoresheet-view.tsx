@@ -12,6 +12,7 @@ import {
 import type { Team } from '@courtsync/scoring';
 import { saveFile } from './save-file';
 import { useLocalMatch } from './use-local-match';
+import { ScreenPlaceholder } from './screen-placeholder';
 
 /** A time of the sheet in the reader's clock, or a dash when unknown. */
 function clock(iso: string | undefined): string {
@@ -40,13 +41,9 @@ export function ScoresheetView({ matchId }: { matchId: string }) {
   }, [db, matchId, version]);
 
   if (!sheet) {
-    return (
-      <main className="screen">
-        <p data-testid="match-loading">
-          {load === 'missing' ? 'This match is not available offline yet.' : 'Loading scoresheet…'}
-        </p>
-      </main>
-    );
+    const text =
+      load === 'missing' ? 'This match is not available offline yet.' : 'Loading scoresheet…';
+    return <ScreenPlaceholder testId="match-loading" text={text} />;
   }
   const { match: m, state } = sheet;
   const name = (team: Team) => (team === 'A' ? m.teamA : m.teamB);

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { scoreLine, StatusTag } from './match-score-line';
 import { groupByCourt, useTournamentMatches, type BoardMatch } from './use-tournament-matches';
+import { ScreenPlaceholder } from './screen-placeholder';
 
 /** Link path of a court's live board. */
 export function courtBoardPath(tournamentId: string, court: string): string {
@@ -11,13 +12,8 @@ export function courtBoardPath(tournamentId: string, court: string): string {
 
 /** What a tournament screen shows before its tournament is known (loading, or missing). */
 export function TournamentLoading({ load }: { load: 'loading' | 'ready' | 'missing' }) {
-  return (
-    <main className="screen">
-      <p data-testid="tournament-loading">
-        {load === 'missing' ? 'This tournament is not available.' : 'Loading tournament…'}
-      </p>
-    </main>
-  );
+  const text = load === 'missing' ? 'This tournament is not available.' : 'Loading tournament…';
+  return <ScreenPlaceholder testId="tournament-loading" text={text} />;
 }
 
 /** A court's heading with the link to its live board (courts list and tournament board). */
