@@ -1,15 +1,9 @@
 import type { Observable } from 'dexie';
 import { fakeSyncServer } from './fake-sync-server';
 import { discardFailedOp, observeFailedOps, observeHeldCount, retryFailedOp } from './failed-ops';
-import { flush } from './flush';
 import { observeQueue } from './queue-stats';
-import { inProcessFlushLock } from './flush-lock';
 import { record } from './record';
-import { freshDb, seedLocalMatch } from './test-support';
-import type { CourtSyncDb } from './courtsync-db';
-
-const run = (db: CourtSyncDb, fetchFn: typeof fetch) =>
-  flush({ db, fetch: fetchFn, lock: inProcessFlushLock(), broadcast: false, compress: false });
+import { flushOnce, freshDb, seedLocalMatch } from './test-support';
 
 /** The first value of a live query. */
 function first<T>(observable: Observable<T>) {
@@ -33,7 +27,7 @@ async function withFailedOp() {
   for (const winner of ['A', 'B', 'A'] as const) {
     ids.push((await record(db, { matchId: 'late', type: 'rally', payload: { winner } })).op.opId);
   }
-  await run(db, server.fetch);
+  await flushOnce(db, server.fetch);
   return { server, db, ids, formats };
 }
 
@@ -60,7 +54,11 @@ describe('failed ops', () => {
     expect(await retryFailedOp(db, ids[0]!)).toBe(true);
     expect((await db.outbox.where('opId').equals(ids[0]!).first())?.seq).toBe(seq);
     expect((await db.matches.get('late'))?.state.rallies).toBe(3);
-    expect(await run(db, server.fetch)).toMatchObject({ status: 'done', applied: 3, held: 0 });
+    expect(await flushOnce(db, server.fetch)).toMatchObject({
+      status: 'done',
+      applied: 3,
+      held: 0,
+    });
     expect(server.feed.map((e) => e.opId)).toEqual(ids);
     expect((await db.matches.get('late'))?.state).toEqual(server.state('late'));
   });
@@ -71,7 +69,7 @@ describe('failed ops', () => {
     expect(await discardFailedOp(db, ids[0]!)).toBe(false);
     expect((await db.matches.get('late'))?.state.sets).toEqual([{ a: 1, b: 1 }]);
     formats.late = 'beach';
-    expect(await run(db, server.fetch)).toMatchObject({ status: 'done', applied: 2 });
+    expect(await flushOnce(db, server.fetch)).toMatchObject({ status: 'done', applied: 2 });
     expect(server.feed.map((e) => e.opId)).toEqual(ids.slice(1));
     expect((await db.matches.get('late'))?.state).toEqual(server.state('late'));
   });

@@ -1,13 +1,11 @@
 import type { FeedEvent, Op } from '@courtsync/protocol';
 import type { AckedOp } from './courtsync-db';
 import { apiError, fakeSyncServer } from './fake-sync-server';
-import { flush } from './flush';
-import { inProcessFlushLock } from './flush-lock';
 import { loadEffectiveLog } from './match-log';
 import { pullMatch } from './pull';
 import { confirmsAckedPrefix } from './pull-page';
 import { record } from './record';
-import { freshDb, seedLocalMatch } from './test-support';
+import { flushOnce, freshDb, seedLocalMatch } from './test-support';
 
 const acked = (...ids: string[]): AckedOp[] =>
   ids.map((opId, i) => ({
@@ -72,7 +70,7 @@ describe('storePage (through pullMatch)', () => {
         } else if (r < 0.75) {
           server.apply([other(step % 2 === 0 ? 'A' : 'B')]);
         } else {
-          await flush({ db, fetch: pushOnly, lock: inProcessFlushLock(), broadcast: false });
+          await flushOnce(db, pushOnly);
         }
       }
       // A last tap stays pending on top of what the pull brings.
@@ -80,6 +78,15 @@ describe('storePage (through pullMatch)', () => {
       await pullMatch(db, 'm1', server.fetch, { broadcast: false });
       const match = (await db.matches.get('m1'))!;
       expect(match.state).toEqual((await loadEffectiveLog(db, match)).state);
+      // Then everything goes out and comes back: each op once on the server and on the device.
+      await flushOnce(db, server.fetch);
+      const serverIds = server.feed.filter((e) => e.matchId === 'm1').map((e) => e.opId);
+      expect(new Set(serverIds).size).toBe(serverIds.length);
+      const confirmed = await db.confirmed.where('matchId').equals('m1').sortBy('matchPosition');
+      expect(confirmed.map((e) => e.opId)).toEqual(serverIds);
+      expect(await db.outbox.count()).toBe(0);
+      expect(await db.acked.count()).toBe(0);
+      expect((await db.matches.get('m1'))!.state).toEqual(server.state('m1'));
     }
   });
 
@@ -94,7 +101,7 @@ describe('storePage (through pullMatch)', () => {
       String(input).includes('pull')
         ? Promise.resolve(apiError(503, 'INTERNAL'))
         : server.fetch(input, init);
-    await flush({ db, fetch: pushOnly, lock: inProcessFlushLock(), broadcast: false });
+    await flushOnce(db, pushOnly);
     const before = (await db.matches.get('m1'))!.state;
     const pulled = await pullMatch(db, 'm1', server.fetch, { broadcast: false });
     expect(pulled.events).toBe(4);

@@ -1,10 +1,8 @@
 import type { Op } from '@courtsync/protocol';
 import { apiError, fakeSyncServer } from './fake-sync-server';
-import { flush } from './flush';
-import { inProcessFlushLock } from './flush-lock';
 import { pullMatch } from './pull';
 import { record } from './record';
-import { freshDb, seedLocalMatch } from './test-support';
+import { flushOnce, freshDb, seedLocalMatch } from './test-support';
 
 /** Another device's op, as the server would have it. */
 let otherSeq = 0;
@@ -20,9 +18,6 @@ function otherOp(type: 'rally' | 'undo', payload: Op['payload']): Op {
     clientTime: new Date().toISOString(),
   } as Op;
 }
-
-const flushOnce = (db: ReturnType<typeof freshDb>, fetchFn: typeof fetch) =>
-  flush({ db, fetch: fetchFn, lock: inProcessFlushLock(), broadcast: false, compress: false });
 
 describe('pullMatch', () => {
   it('appends the confirmed log once, advances the cursor and rebases pending ops on top', async () => {

@@ -1,4 +1,6 @@
 import { CourtSyncDb, type LocalMatch } from './courtsync-db';
+import { flush, type FlushResult } from './flush';
+import { inProcessFlushLock } from './flush-lock';
 import { replay } from '@courtsync/scoring';
 
 let counter = 0;
@@ -29,4 +31,18 @@ export async function seedLocalMatch(
   };
   await db.matches.put(match);
   return match;
+}
+
+/**
+ * One flush against fakeSyncServer: uncompressed (the fake reads JSON bodies only), with an
+ * in-process lock and no broadcast.
+ */
+export function flushOnce(db: CourtSyncDb, fetchFn: typeof fetch): Promise<FlushResult> {
+  return flush({
+    db,
+    fetch: fetchFn,
+    lock: inProcessFlushLock(),
+    broadcast: false,
+    compress: false,
+  });
 }
