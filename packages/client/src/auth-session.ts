@@ -1,5 +1,5 @@
 import {
-  API,
+  DEVICE_API,
   currentSessionSchema,
   sessionResponseSchema,
   type SessionUser,
@@ -51,7 +51,7 @@ export async function signIn(
 ): Promise<SignInResult> {
   let response: Response;
   try {
-    response = await fetchFn(API.login, {
+    response = await fetchFn(DEVICE_API.login, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password }),
@@ -74,14 +74,19 @@ export async function signIn(
 
 /** Signs out: the server ends the session and clears the cookies; queued ops stay queued. */
 export async function signOut(db: CourtSyncDb, fetchFn: typeof fetch): Promise<void> {
-  await fetchFn(API.logout, { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
+  await fetchFn(DEVICE_API.logout, { method: 'POST', credentials: 'same-origin' }).catch(
+    () => undefined,
+  );
   await rememberUser(db, undefined);
 }
 
 /** Who the server says is signed in; undefined for nobody, null when it cannot be reached. */
 async function currentUser(fetchFn: typeof fetch): Promise<SessionUser | undefined | null> {
   try {
-    const response = await fetchFn(API.session, { credentials: 'same-origin', cache: 'no-store' });
+    const response = await fetchFn(DEVICE_API.session, {
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
     if (!response.ok) return null;
     const parsed = currentSessionSchema.safeParse(await response.json());
     return parsed.success ? (parsed.data.user ?? undefined) : null;
@@ -100,7 +105,10 @@ export async function renewSession(fetchFn: typeof fetch): Promise<boolean> {
   const renew = async () => {
     if (await currentUser(fetchFn)) return true;
     try {
-      const response = await fetchFn(API.refresh, { method: 'POST', credentials: 'same-origin' });
+      const response = await fetchFn(DEVICE_API.refresh, {
+        method: 'POST',
+        credentials: 'same-origin',
+      });
       return response.ok;
     } catch {
       return false;

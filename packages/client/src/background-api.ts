@@ -1,5 +1,5 @@
 import {
-  API,
+  DEVICE_API,
   backgroundStatusSchema,
   syncMetricsSchema,
   type BackgroundStatus,
@@ -33,16 +33,16 @@ export function backgroundApi(fetchFn: typeof fetch, clientId: string): Backgrou
   const query = `clientId=${encodeURIComponent(clientId)}`;
   const status = (data: unknown) => backgroundStatusSchema.parse(data);
   return {
-    status: async () => status(await send('GET', `${API.background.status}?${query}`)),
-    start: async () => status(await send('POST', API.background.start, { clientId })),
+    status: async () => status(await send('GET', `${DEVICE_API.background.status}?${query}`)),
+    start: async () => status(await send('POST', DEVICE_API.background.start, { clientId })),
     putSettings: async (settings) =>
-      status(await send('PUT', API.background.settings, { clientId, settings })),
-    pause: async () => status(await send('POST', API.background.pause, { clientId })),
-    resume: async () => status(await send('POST', API.background.resume, { clientId })),
+      status(await send('PUT', DEVICE_API.background.settings, { clientId, settings })),
+    pause: async () => status(await send('POST', DEVICE_API.background.pause, { clientId })),
+    resume: async () => status(await send('POST', DEVICE_API.background.resume, { clientId })),
     metrics: async (windowMinutes) => {
       const window = windowMinutes === undefined ? '' : `&windowMinutes=${windowMinutes}`;
       return syncMetricsSchema.parse(
-        await send('GET', `${API.background.metrics}?${query}${window}`),
+        await send('GET', `${DEVICE_API.background.metrics}?${query}${window}`),
       );
     },
   };

@@ -1,4 +1,4 @@
-import { API, apiErrorSchema, claimStatusSchema, type ClaimView } from '@courtsync/protocol';
+import { DEVICE_API, apiErrorSchema, claimStatusSchema, type ClaimView } from '@courtsync/protocol';
 
 /** What the device learnt about a match's claim. */
 export type ClaimLookup =
@@ -14,7 +14,9 @@ export async function fetchClaim(
   fetchFn: typeof fetch = fetch,
 ): Promise<ClaimLookup> {
   try {
-    const response = await fetchFn(API.claim(eventId, matchId), { credentials: 'same-origin' });
+    const response = await fetchFn(DEVICE_API.claim(eventId, matchId), {
+      credentials: 'same-origin',
+    });
     if (response.status === 401 || response.status === 403) return { kind: 'hidden' };
     if (!response.ok) return { kind: 'offline' };
     return { kind: 'known', claim: claimStatusSchema.parse(await response.json()).claim };
@@ -30,7 +32,7 @@ export async function claimMatch(
   fetchFn: typeof fetch = fetch,
 ): Promise<{ ok: true; claim: ClaimView } | { ok: false; message: string }> {
   try {
-    const response = await fetchFn(API.claim(eventId, matchId), {
+    const response = await fetchFn(DEVICE_API.claim(eventId, matchId), {
       method: 'POST',
       credentials: 'same-origin',
     });

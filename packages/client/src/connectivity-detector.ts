@@ -1,4 +1,4 @@
-import { API, type SyncSettings } from '@courtsync/protocol';
+import { DEVICE_API, type SyncSettings } from '@courtsync/protocol';
 import type { BatteryLike, ConnectivityEnv } from './connectivity-env';
 import { deriveQuality, type ConnectivitySnapshot, type SyncVerdict } from './connectivity-quality';
 import { batteryHold } from './sync-gate';
@@ -37,7 +37,7 @@ export class ConnectivityDetector {
     options: ProbeOptions = {},
   ) {
     this.probe = {
-      url: options.url ?? API.connectivityTest,
+      url: options.url ?? DEVICE_API.connectivityTest,
       everyMs: options.everyMs ?? 30_000,
       backoffMs: options.backoffMs ?? 1_000,
       maxBackoffMs: options.maxBackoffMs ?? 60_000,

@@ -1,4 +1,4 @@
-import { API, coveragePlanSchema } from '@courtsync/protocol';
+import { DEVICE_API, coveragePlanSchema } from '@courtsync/protocol';
 import { liveQuery, type Observable } from 'dexie';
 import { setPlannedMatchIds } from './coverage-plan';
 import type { CourtSyncDb } from './courtsync-db';
@@ -26,7 +26,9 @@ export async function refreshCoveragePlan(
   fetchFn: typeof fetch = fetch,
 ): Promise<string[] | undefined> {
   try {
-    const response = await fetchFn(API.coveragePlans(eventId), { credentials: 'same-origin' });
+    const response = await fetchFn(DEVICE_API.coveragePlans(eventId), {
+      credentials: 'same-origin',
+    });
     if (!response.ok) return undefined;
     const plan = coveragePlanSchema.parse(await response.json());
     await store(db, eventId, plan.selectedMatches);
@@ -43,7 +45,7 @@ export async function saveCoveragePlan(
   selectedMatches: readonly string[],
   fetchFn: typeof fetch = fetch,
 ): Promise<boolean> {
-  const response = await fetchFn(API.coveragePlans(eventId), {
+  const response = await fetchFn(DEVICE_API.coveragePlans(eventId), {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ selectedMatches }),

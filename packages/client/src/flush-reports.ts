@@ -1,5 +1,5 @@
 import {
-  API,
+  DEVICE_API,
   MAX_REPORTS_PER_POST,
   postMetricsRequestSchema,
   type FlushReport,
@@ -45,7 +45,7 @@ export async function queueFlushReport(
 export async function sendFlushReports(
   db: CourtSyncDb,
   fetchFn: typeof fetch,
-  url: string = API.background.metrics,
+  url: string = DEVICE_API.background.metrics,
 ): Promise<number> {
   const clientId = (await db.meta.get('clientId'))?.value;
   if (typeof clientId !== 'string') return 0;

@@ -1,4 +1,4 @@
-import { API, MAX_OPS_PER_PUSH, type Op } from '@courtsync/protocol';
+import { DEVICE_API, MAX_OPS_PER_PUSH, type Op } from '@courtsync/protocol';
 import type { CourtSyncDb, OutboxEntry } from './courtsync-db';
 import { defaultFlushLock, type FlushLock } from './flush-lock';
 import { countFailedAttempt, failOps, settleBatch } from './outbox-results';
@@ -144,7 +144,7 @@ async function flushLocked(options: FlushOptions): Promise<FlushResult> {
     if (batch.length === 0) break;
     const outcome = await pushBatch(
       options.fetch,
-      options.pushUrl ?? API.push,
+      options.pushUrl ?? DEVICE_API.push,
       batch.map(toWireOp),
       options.compress ?? true,
     );

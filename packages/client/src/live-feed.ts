@@ -1,5 +1,5 @@
 import {
-  API,
+  DEVICE_API,
   STREAM_EVENT,
   streamFeedMessageSchema,
   type StreamFeedMessage,
@@ -97,7 +97,7 @@ export function connectLiveFeed(options: LiveFeedOptions): () => void {
     };
   }
 
-  const url = `${options.streamUrl ?? API.stream}?tournament=${encodeURIComponent(tournamentId)}`;
+  const url = `${options.streamUrl ?? DEVICE_API.stream}?tournament=${encodeURIComponent(tournamentId)}`;
   const openStream = (share: boolean): (() => void) => {
     let source: ReturnType<typeof open> | undefined;
     let timer: unknown;

@@ -1,4 +1,4 @@
-import { API, matchViewSchema, type MatchView } from '@courtsync/protocol';
+import { DEVICE_API, matchViewSchema, type MatchView } from '@courtsync/protocol';
 import { replay } from '@courtsync/scoring';
 import type { CourtSyncDb, LocalMatch } from './courtsync-db';
 import { pullMatch, type PullOptions } from './pull';
@@ -59,7 +59,7 @@ function detailsOf(view: MatchView): Omit<LocalMatch, 'state' | 'importedAt' | '
 
 /** GETs the match view; undefined on 404, throws on network errors (callers fall back). */
 async function fetchView(fetchFn: typeof fetch, matchId: string): Promise<MatchView | undefined> {
-  const url = API.match(matchId);
+  const url = DEVICE_API.match(matchId);
   const response = await fetchFn(url, { headers: { accept: 'application/json' } });
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);

@@ -1,4 +1,4 @@
-import { API } from '@courtsync/protocol';
+import { DEVICE_API } from '@courtsync/protocol';
 import type { CourtSyncDb } from './courtsync-db';
 import { flushOnDemand } from './flush-on-demand';
 import { countPending } from './outbox-queue';
@@ -41,7 +41,7 @@ export function startPageSync(db: CourtSyncDb, options: PageSyncOptions = {}): P
       // No request while the browser knows it is offline: the `online` event resumes the loop.
       probe: async () =>
         globalThis.navigator?.onLine !== false &&
-        (await fetchFn(API.connectivityTest, { method: 'HEAD', cache: 'no-store' })).ok,
+        (await fetchFn(DEVICE_API.connectivityTest, { method: 'HEAD', cache: 'no-store' })).ok,
       setTimeout: (callback, ms) => setTimeout(callback, ms),
       clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
       random: Math.random,

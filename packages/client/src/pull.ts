@@ -1,4 +1,4 @@
-import { API, pullResponseSchema, type PullResponse } from '@courtsync/protocol';
+import { DEVICE_API, pullResponseSchema, type PullResponse } from '@courtsync/protocol';
 import type { CourtSyncDb } from './courtsync-db';
 import { ClientError } from './client-error';
 import { storePage } from './pull-page';
@@ -40,7 +40,7 @@ export async function pullMatch(
   const result: PullResult = { events: 0, cursor: 0, moved: [] };
   for (;;) {
     const cursor = (await db.matches.get(matchId))?.cursor ?? 0;
-    const page = await fetchPage(fetchFn, options.pullUrl ?? API.pull, matchId, cursor);
+    const page = await fetchPage(fetchFn, options.pullUrl ?? DEVICE_API.pull, matchId, cursor);
     const stored = await storePage(db, matchId, page, page.hasMore ? undefined : ackedBefore);
     result.events += stored.added;
     result.cursor = stored.cursor;

@@ -1,5 +1,5 @@
 import { liveQuery, type Observable } from 'dexie';
-import { API, tournamentListResponseSchema, type TournamentView } from '@courtsync/protocol';
+import { DEVICE_API, tournamentListResponseSchema, type TournamentView } from '@courtsync/protocol';
 import type { CourtSyncDb } from './courtsync-db';
 import { cacheMatchDetails } from './match-loader';
 
@@ -15,7 +15,9 @@ export interface SavedTournaments {
 
 /** Fetches the tournament list with its matches. Throws when the network or the server fails. */
 async function fetchTournaments(fetchFn: typeof fetch = fetch): Promise<TournamentView[]> {
-  const response = await fetchFn(API.tournaments, { headers: { accept: 'application/json' } });
+  const response = await fetchFn(DEVICE_API.tournaments, {
+    headers: { accept: 'application/json' },
+  });
   if (!response.ok) throw new Error(`Could not load tournaments (HTTP ${response.status})`);
   return tournamentListResponseSchema.parse(await response.json()).tournaments;
 }

@@ -20,7 +20,6 @@ import { notifyError } from './notices';
 import { courtOrder, Scoreboard } from './scoreboard';
 import { ScoreControls } from './score-controls';
 import { SyncBadge } from './sync-badge';
-import { SyncBlockBanner } from './sync-block-banner';
 import { useMatchLoad } from './use-local-match';
 import { useTapSession } from './use-tap-session';
 import { useObservable } from './use-observable';
@@ -39,6 +38,11 @@ const MatchActionsSheet = lazy(() =>
 // Opened from the failed count only (rare): loaded then, not with the screen.
 const FailedOpsPanel = lazy(() =>
   import('./failed-ops-panel').then((m) => ({ default: m.FailedOpsPanel })),
+);
+
+// Shown only while the server refuses this device's pushes (401/403): loaded then.
+const SyncBlockBanner = lazy(() =>
+  import('./sync-block-banner').then((m) => ({ default: m.SyncBlockBanner })),
 );
 
 /**
@@ -148,12 +152,14 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
         <ClaimBar db={db} eventId={match.tournamentId} matchId={matchId} />
       </header>
       {block && (
-        <SyncBlockBanner
-          code={block.code}
-          message={block.message}
-          pending={stats.pending}
-          onRetry={() => sync.resume()}
-        />
+        <Suspense fallback={null}>
+          <SyncBlockBanner
+            code={block.code}
+            message={block.message}
+            pending={stats.pending}
+            onRetry={() => sync.resume()}
+          />
+        </Suspense>
       )}
       {showFailed && (
         <Suspense fallback={null}>

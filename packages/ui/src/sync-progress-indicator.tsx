@@ -1,4 +1,16 @@
-import type { ConnectionQuality } from '@courtsync/client';
+import { SyncIndicatorDot } from './sync-indicator-dot';
+import {
+  indicatorLabel,
+  indicatorStatus,
+  statusWord,
+  type SyncIndicatorData,
+} from './sync-indicator-status';
+
+export {
+  indicatorStatus,
+  type SyncIndicatorData,
+  type SyncIndicatorStatus,
+} from './sync-indicator-status';
 
 /** Why automatic sync holds work back, in the user's words. */
 const HELD: Record<string, string> = {
@@ -8,47 +20,11 @@ const HELD: Record<string, string> = {
   'not-charging': 'Not charging: only urgent actions sync',
 };
 
-/** What every variant of the indicator shows. */
-export interface SyncIndicatorData {
-  quality: ConnectionQuality;
-  pending: number;
-  failed: number;
-  flushing: boolean;
-  /** Ops settled / queued in the running flush. */
-  done: number;
-  total: number;
-  etaMs?: number;
-  lastSuccessAt?: number;
-  lastError?: string;
-  /** Why automatic sync holds work back now, if it does. */
-  heldBy?: 'disabled' | 'paused' | 'low-battery' | 'not-charging';
-}
-
 /** Props of the indicator. */
 export interface SyncProgressIndicatorProps extends SyncIndicatorData {
   variant: 'minimal' | 'compact' | 'detailed';
   onSyncNow?: () => void;
 }
-
-/** One word for the state: what colour the dot takes. */
-export type SyncIndicatorStatus = 'offline' | 'syncing' | 'error' | 'pending' | 'synced';
-
-/** The indicator's status from its data. */
-export function indicatorStatus(d: SyncIndicatorData): SyncIndicatorStatus {
-  if (d.quality === 'offline') return 'offline';
-  if (d.flushing) return 'syncing';
-  if (d.failed > 0 || d.lastError) return 'error';
-  if (d.pending > 0) return 'pending';
-  return 'synced';
-}
-
-const LABEL: Record<SyncIndicatorStatus, string> = {
-  offline: 'Offline',
-  syncing: 'Syncing',
-  error: 'Needs attention',
-  pending: 'Waiting to sync',
-  synced: 'All synced',
-};
 
 /** "3 min", "40 s" */
 function duration(ms: number): string {
@@ -63,23 +39,15 @@ function duration(ms: number): string {
  * last successful sync and last error.
  */
 export function SyncProgressIndicator(props: SyncProgressIndicatorProps) {
+  if (props.variant === 'minimal') return <SyncIndicatorDot {...props} />;
   const status = indicatorStatus(props);
-  const label = `${LABEL[status]}${props.pending ? ` · ${props.pending} pending` : ''}${
-    props.failed ? ` · ${props.failed} failed` : ''
-  }`;
+  const label = indicatorLabel(props);
   const common = {
     className: `sync-indicator sync-${props.variant} is-${status}`,
     'data-testid': `sync-indicator-${props.variant}`,
     'data-status': status,
   };
   const dot = <span className="sync-indicator-dot" aria-hidden />;
-  if (props.variant === 'minimal') {
-    return (
-      <span {...common} role="img" aria-label={label} title={label}>
-        {dot}
-      </span>
-    );
-  }
   if (props.variant === 'compact') {
     return (
       <span {...common} role="status" aria-label={label}>
@@ -98,7 +66,7 @@ export function SyncProgressIndicator(props: SyncProgressIndicatorProps) {
     <section {...common} aria-label="Sync progress">
       <div className="sync-detailed-head">
         {dot}
-        <strong>{LABEL[status]}</strong>
+        <strong>{statusWord(status)}</strong>
         {status !== 'offline' && (
           <span className="sync-quality" data-testid="indicator-quality">
             {props.quality}

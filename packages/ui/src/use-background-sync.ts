@@ -3,17 +3,21 @@
 import { useEffect, useState } from 'react';
 import { observeLastSync, openCourtSyncDb, type BackgroundSyncManager } from '@courtsync/client';
 import { etaMs, useBackgroundSyncView } from './background-sync-store';
-import type { SyncIndicatorData } from './sync-progress-indicator';
+import type { SyncIndicatorData } from './sync-indicator-status';
+import { useOnline } from './use-online';
 import { useObservable } from './use-observable';
 import { useQueueStats } from './use-queue-stats';
 
 /**
- * The tab's BackgroundSyncManager, loaded after the first render (not part of a page's first
- * load) and started once per tab; undefined until then.
+ * The tab's BackgroundSyncManager, loaded and started once per tab when `wanted` first holds
+ * (undefined until then). The nav bar wants it only once there is something to sync: with an
+ * empty outbox it has nothing to flush, hold back or report, and its code stays out of every
+ * screen's first load (bench 8a). The /sync page wants it at once.
  */
-export function useBackgroundSyncManager(): BackgroundSyncManager | undefined {
+export function useBackgroundSyncManager(wanted = true): BackgroundSyncManager | undefined {
   const [manager, setManager] = useState<BackgroundSyncManager>();
   useEffect(() => {
+    if (!wanted) return;
     let active = true;
     void import('./background-sync-runtime')
       .then((runtime) => runtime.backgroundSync())
@@ -21,7 +25,7 @@ export function useBackgroundSyncManager(): BackgroundSyncManager | undefined {
     return () => {
       active = false;
     };
-  }, []);
+  }, [wanted]);
   return manager;
 }
 
@@ -32,6 +36,7 @@ export function useSyncIndicatorData(): SyncIndicatorData {
   // Stored by whichever context flushed (page or worker): it survives reloads.
   const lastSync = useObservable<number | undefined>(() => observeLastSync(db), [db]);
   const view = useBackgroundSyncView();
+  const online = useOnline();
   const m = view.manager;
   let heldBy: SyncIndicatorData['heldBy'];
   if (m?.serverState === 'paused') heldBy = 'paused';
@@ -39,7 +44,8 @@ export function useSyncIndicatorData(): SyncIndicatorData {
   else if (m?.verdict.reason === 'low-battery' || m?.verdict.reason === 'not-charging')
     heldBy = m.verdict.reason;
   return {
-    quality: m?.connectivity.quality ?? 'good',
+    // Before the manager runs (nothing to sync yet), the browser's own flag.
+    quality: m?.connectivity.quality ?? (online ? 'good' : 'offline'),
     pending: stats.pending,
     failed: stats.failed,
     flushing: view.flushing,
