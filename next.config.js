@@ -7,6 +7,9 @@ const { PHASE_PRODUCTION_SERVER } = require('next/constants');
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS config (see above)
 const path = require('node:path');
 
+/** next-pwa fallback kinds the app has no fallback for (it has the document one only). */
+const UNUSED_FALLBACKS = ['IMAGE', 'AUDIO', 'VIDEO', 'FONT', 'DATA'];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -21,8 +24,28 @@ const nextConfig = {
   // PGlite loads its wasm from its own folder at run time: webpack must not bundle it.
   serverExternalPackages: ['@electric-sql/pglite', 'pg'],
   poweredByHeader: false,
-  webpack(config, { isServer, dev }) {
-    if (isServer || dev) return config;
+  webpack(config, { isServer, dev, webpack }) {
+    if (isServer) return config;
+    // Dexie's default entry wraps its ES5 UMD build (tslib helpers, downlevelled classes); the
+    // modern ES module is the same library, ≈ 1.6 kB smaller gzipped in the service worker's
+    // script (bench figure 8b) and in the pages. Browser bundles only: the server side and the
+    // jest tests keep the package's default entry.
+    config.resolve.alias = {
+      ...config.resolve.alias,
+      dexie$: require.resolve('dexie/dist/modern/dexie.mjs'),
+    };
+    // next-pwa's offline fallback script reads one process.env variable per fallback kind, but
+    // only defines those configured (here the document, app/~offline). The others made webpack
+    // bundle a whole `process` polyfill into it (≈ 1 kB of its 1.2 kB gzipped, figure 8b);
+    // defined as undefined, the minifier drops their branches. Keep in step with `fallbacks`.
+    config.plugins.push(
+      new webpack.DefinePlugin(
+        Object.fromEntries(
+          UNUSED_FALLBACKS.map((kind) => [`process.env.__PWA_FALLBACK_${kind}__`, 'undefined']),
+        ),
+      ),
+    );
+    if (dev) return config;
     // next-pwa's page entry needs only `new Workbox(url).register()` (see the module's comment).
     config.resolve.alias['workbox-window$'] = path.join(
       __dirname,
@@ -106,6 +129,12 @@ function withPWA() {
     workboxOptions: {
       skipWaiting: true,
       clientsClaim: true,
+      // Workbox's runtime bundled into sw.js rather than a separate workbox-*.js loaded
+      // through an AMD shim: one script, tree-shaken and compressed as one (figure 8b).
+      inlineWorkboxRuntime: true,
+      // Transpiled for the browsers Next builds the app for (its default browserslist), not
+      // workbox's default Chrome 56: no class and spread helpers in the service worker.
+      babelPresetEnvTargets: require('next/dist/shared/lib/modern-browserslist-target'),
       // next-pwa's default caching, except that the worker never caches the API: the client
       // keeps what it needs offline in IndexedDB, and a cached answer would pass for a fresh
       // one (API responses are no-store). This list replaces the defaults (no extending); of
