@@ -34,6 +34,12 @@ const nextConfig = {
       ...config.resolve.alias,
       dexie$: require.resolve('dexie/dist/modern/dexie.mjs'),
     };
+    // zod's "no side effects" marks made readable to the minifier (see the loader).
+    config.module.rules.push({
+      test: /[\\/]node_modules[\\/]zod[\\/].+\.js$/,
+      enforce: 'pre',
+      loader: require.resolve('./scripts/webpack/zod-pure-annotations.cjs'),
+    });
     // next-pwa's offline fallback script reads one process.env variable per fallback kind, but
     // only defines those configured (here the document, app/~offline). The others made webpack
     // bundle a whole `process` polyfill into it (≈ 1 kB of its 1.2 kB gzipped, figure 8b);
@@ -134,6 +140,7 @@ function withPWA() {
       inlineWorkboxRuntime: true,
       // Transpiled for the browsers Next builds the app for (its default browserslist), not
       // workbox's default Chrome 56: no class and spread helpers in the service worker.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS config (see above)
       babelPresetEnvTargets: require('next/dist/shared/lib/modern-browserslist-target'),
       // next-pwa's default caching, except that the worker never caches the API: the client
       // keeps what it needs offline in IndexedDB, and a cached answer would pass for a fresh
