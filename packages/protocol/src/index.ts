@@ -9,5 +9,6 @@ export * from './effective-log';
 export * from './monitoring';
 export * from './sync-admin';
 export * from './auth';
+export * from './accounts';
 export * from './claims';
 export * from './background-sync';
