@@ -96,17 +96,6 @@ export type PostMetricsRequest = z.infer<typeof postMetricsRequestSchema>;
 /** Answer of POST metrics. */
 export const postMetricsResponseSchema = z.object({ stored: countSchema, duplicates: countSchema });
 
-/** Query of GET metrics: the device and the window (minutes back from now, default 60). */
-export const metricsQuerySchema = z.object({
-  clientId: uniqueIdSchema,
-  windowMinutes: z.optional(
-    z.pipe(
-      z.string().check(z.regex(/^\d{1,5}$/, 'whole minutes')),
-      z.transform((s) => Number(s)),
-    ),
-  ),
-});
-
 /** Aggregates of a device's flush reports over a window (F24). */
 export const syncMetricsSchema = z.object({
   clientId: uniqueIdSchema,

@@ -23,21 +23,6 @@ export type FeedEvent = z.infer<typeof feedEventSchema>;
 export const MAX_PULL_LIMIT = 1000;
 
 /**
- * Query of `GET /api/v1/sync/pull`: events after `cursor`, of one match or one tournament
- * (or of the whole server when neither is given).
- */
-export const pullQuerySchema = z.object({
-  cursor: z._default(z.coerce.number().check(z.int(), z.nonnegative()), 0),
-  match: z.optional(entityIdSchema),
-  tournament: z.optional(entityIdSchema),
-  limit: z._default(
-    z.coerce.number().check(z.int(), z.positive(), z.maximum(MAX_PULL_LIMIT)),
-    MAX_PULL_LIMIT,
-  ),
-});
-export type PullQuery = z.infer<typeof pullQuerySchema>;
-
-/**
  * Answer of a pull. `cursor` is where the next pull starts: the last event returned when
  * `hasMore`, else the feed's head at the time of reading (so unrelated positions are skipped).
  */
@@ -47,18 +32,6 @@ export const pullResponseSchema = z.object({
   hasMore: z.boolean(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
-
-/**
- * Query of `GET /api/v1/sync/stream` (Server-Sent Events): the feed of one match or one
- * tournament (or everything). `cursor` is the start when there is no `Last-Event-ID` header
- * (a new EventSource); the header wins when both are present.
- */
-export const streamQuerySchema = z.object({
-  cursor: z.optional(z.coerce.number().check(z.int(), z.nonnegative())),
-  match: z.optional(entityIdSchema),
-  tournament: z.optional(entityIdSchema),
-});
-export type StreamQuery = z.infer<typeof streamQuerySchema>;
 
 /**
  * Data of a stream message of type `feed` (the SSE `id:` is `cursor`): the events committed

@@ -5,6 +5,7 @@ export * from './push';
 export * from './matches';
 export * from './routes';
 export * from './feed';
+export * from './queries';
 export * from './effective-log';
 export * from './monitoring';
 export * from './sync-admin';
