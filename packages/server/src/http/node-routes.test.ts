@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
-import { pushResponseSchema } from '@courtsync/protocol';
+import { MAX_PUSH_BYTES, pushResponseSchema } from '@courtsync/protocol';
 import {
   createTestMatch,
   describeEachDatabase,
@@ -15,6 +15,7 @@ import { matchEvents } from '../db/schema';
 import type { Database } from '../db/types';
 import { requestsInFlight } from './in-flight';
 import { acceptsGzip, nodeRoute, nodeRoutesFor, type NodeRoutes } from './node-routes';
+import { readLimitedText } from './read-body';
 
 /** A Node HTTP server answering `routes` (404 otherwise), on a free port. */
 async function serve(routes: NodeRoutes): Promise<{ port: number; close: () => Promise<void> }> {
@@ -146,10 +147,10 @@ describe('nodeRoute', () => {
           seen = {
             url: request.url,
             headers: Object.fromEntries(request.headers),
-            body: await request.text(),
+            body: await readLimitedText(request, 1024),
           };
           return new Response('{}', { status: 201, headers: { 'x-test': 'yes' } });
-        }),
+        }, 1024),
       ],
     ]);
     const server = await serve(routes);
@@ -219,13 +220,60 @@ describeEachDatabase('POST push served by Node (node-routes.ts)', (get) => {
     const invalid = await post(server.port, Buffer.from('{"ops":"x"}'), json);
     expect(invalid.status).toBe(400);
     expect(JSON.parse(invalid.text)).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
-    const tooLarge = await post(server.port, Buffer.alloc(10), {
+    // Too large by its Content-Length: refused before the body is read.
+    const declared = await post(server.port, Buffer.alloc(10), {
       ...json,
-      'content-length': String(50 * 1024 * 1024),
+      'content-length': String(MAX_PUSH_BYTES + 1),
     }).catch(() => undefined);
-    // Refused from its Content-Length, before the body (the socket may close under the client).
-    if (tooLarge)
-      expect(JSON.parse(tooLarge.text)).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    // (The client may see the socket close while it still sends; then there is no answer.)
+    const declaredCode: unknown = declared && JSON.parse(declared.text);
+    expect([undefined, 'PAYLOAD_TOO_LARGE']).toContain(
+      (declaredCode as { error?: { code?: string } } | undefined)?.error?.code,
+    );
+    // Too large while streamed (no Content-Length): refused once the limit is passed, and the
+    // connection is not kept for another request.
+    const streamed = await new Promise<Answer>((resolve, reject) => {
+      let answered = false;
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port: server?.port,
+          path: '/api/v1/sync/push',
+          method: 'POST',
+          headers: json,
+          agent: false,
+        },
+        (response) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          response.on('data', (c: Buffer) => chunks.push(c));
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+        },
+      );
+      // Writing on after the answer may fail (the server closes): only an error before counts.
+      request.on('error', (error) => {
+        if (!answered) reject(error);
+      });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent <= MAX_PUSH_BYTES + chunk.length) {
+          sent += chunk.length;
+          if (!request.write(chunk)) return void request.once('drain', pump);
+        }
+        request.end();
+      };
+      pump();
+    });
+    expect(streamed.status).toBe(413);
+    expect(streamed.headers.connection).toBe('close');
+    expect(JSON.parse(streamed.text)).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 
   it('stores every op exactly once when the answer is lost or the body is cut, and the device resends', async () => {

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { apiHandlers } from '../app-handlers';
+import { MAX_PUSH_BYTES } from '@courtsync/protocol';
 import type { ApiHandlers } from './api-handlers';
+import { attachBody } from './read-body';
 
 /** A route served by Node's HTTP server itself, ahead of Next's router. */
 export type NodeRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -13,25 +14,54 @@ export type NodeRoutes = ReadonlyMap<string, NodeRoute>;
 const KEY = Symbol.for('courtsync.server.nodeRoutes');
 
 /**
- * The web Request of a Node request, as Next's route handlers receive it: the same headers
- * (with `x-forwarded-for` from the socket when no proxy set it, as Next does) and the body as
- * a stream, so the handler reads and limits it exactly as on the Next path.
+ * Reads a Node request's body, at most `maxBytes + 1` bytes: enough for the handler to refuse
+ * a larger one with its own 413 (the rest of such an upload is not read; the connection is
+ * closed after the answer). Rejects when the upload breaks off.
  */
-export function toWebRequest(req: IncomingMessage, origin: string): Request {
+export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      total += chunk.length;
+      if (total > maxBytes) {
+        req.off('data', onData);
+        req.pause();
+        resolve(Buffer.concat(chunks, total));
+      }
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks, total)));
+    req.once('error', reject);
+    req.once('close', () => {
+      if (!req.complete) reject(new Error('request body cut off'));
+    });
+  });
+}
+
+/**
+ * The web Request of a Node request, as Next's route handlers receive it: the same headers
+ * (with `x-forwarded-for` from the socket when no proxy set it, as Next does) and the body
+ * (read here, up to `maxBytes + 1`) for read-body.ts, which checks it as it checks a stream.
+ */
+export async function toWebRequest(
+  req: IncomingMessage,
+  origin: string,
+  maxBytes: number,
+): Promise<Request> {
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] ?? '', raw[i + 1] ?? '');
   if (!headers.has('x-forwarded-for') && req.socket.remoteAddress) {
     headers.set('x-forwarded-for', req.socket.remoteAddress);
   }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', origin), {
-    method: req.method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
-    // Required by fetch for a streamed request body.
-    duplex: 'half',
-  } as RequestInit);
+  const request = new Request(new URL(req.url ?? '/', origin), { method: req.method, headers });
+  if (req.method === 'GET' || req.method === 'HEAD') return request;
+  // A declared size above the limit is refused from the header alone: no need to read it.
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const body = declared > maxBytes ? Buffer.alloc(0) : await readNodeBody(req, maxBytes);
+  return attachBody(request, body);
 }
 
 /** Smaller bodies go out as they are: gzip would save a few bytes at most. */
@@ -85,11 +115,20 @@ export async function sendWebResponse(
   res.end(body);
 }
 
-/** A Node route that runs a `Request → Response` handler. */
-export function nodeRoute(handler: (request: Request) => Promise<Response>): NodeRoute {
+/**
+ * A Node route that runs a `Request → Response` handler whose body, if it reads one, goes
+ * through read-body.ts with at most `maxBytes`. A body larger than that is not read to its end:
+ * the connection then closes after the answer.
+ */
+export function nodeRoute(
+  handler: (request: Request) => Promise<Response>,
+  maxBytes: number,
+): NodeRoute {
   return async (req, res) => {
     const origin = `http://${req.headers.host ?? 'localhost'}`;
-    await sendWebResponse(req, res, await handler(toWebRequest(req, origin)));
+    const request = await toWebRequest(req, origin, maxBytes);
+    if (!req.complete) res.shouldKeepAlive = false;
+    await sendWebResponse(req, res, await handler(request));
   };
 }
 
@@ -99,7 +138,7 @@ export function nodeRoute(handler: (request: Request) => Promise<Response>): Nod
  * error shape and access log), without the route-handler pipeline around it (issue #14).
  */
 export function nodeRoutesFor(handlers: Pick<ApiHandlers, 'push'>): NodeRoutes {
-  return new Map([['POST /api/v1/sync/push', nodeRoute(handlers.push)]]);
+  return new Map([['POST /api/v1/sync/push', nodeRoute(handlers.push, MAX_PUSH_BYTES)]]);
 }
 
 /**
