@@ -179,3 +179,14 @@ export async function push(api: ApiHandlers, ops: unknown[]): Promise<PushRespon
     throw new Error(`push failed ${response.status}: ${JSON.stringify(body)}`);
   return pushResponseSchema.parse(body);
 }
+
+/** Each op id of `matchId`'s log with how many times it is stored. */
+export async function storedCounts(db: Database, matchId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ opId: matchEvents.opId })
+    .from(matchEvents)
+    .where(eq(matchEvents.matchId, matchId));
+  const counts = new Map<string, number>();
+  for (const { opId } of rows) counts.set(opId, (counts.get(opId) ?? 0) + 1);
+  return counts;
+}

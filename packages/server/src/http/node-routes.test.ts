@@ -2,17 +2,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { eq } from 'drizzle-orm';
 import { MAX_PUSH_BYTES, pushResponseSchema } from '@courtsync/protocol';
 import {
   createTestMatch,
   describeEachDatabase,
   statuses,
+  storedCounts,
   TestClient,
   testApi,
 } from '@courtsync/server/test-support';
-import { matchEvents } from '../db/schema';
-import type { Database } from '../db/types';
 import { requestsInFlight } from './in-flight';
 import { acceptsGzip, nodeRoute, nodeRoutesFor, type NodeRoutes } from './node-routes';
 import { readLimitedText } from './read-body';
@@ -79,17 +77,6 @@ function gzipPush(ops: unknown[]): { body: Buffer; headers: http.OutgoingHttpHea
       'accept-encoding': 'gzip, deflate',
     },
   };
-}
-
-/** Each op id of `matchId`'s log with how many times it is stored. */
-async function storedCounts(db: Database, matchId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ opId: matchEvents.opId })
-    .from(matchEvents)
-    .where(eq(matchEvents.matchId, matchId));
-  const counts = new Map<string, number>();
-  for (const { opId } of rows) counts.set(opId, (counts.get(opId) ?? 0) + 1);
-  return counts;
 }
 
 /** Resolves once no request is being handled (the handler finished, answered or not). */

@@ -5,23 +5,12 @@ import {
   dbFingerprint,
   snapshotMatch,
   statuses,
+  storedCounts,
   TestClient,
   describeEachDatabase,
 } from '@courtsync/server/test-support';
 import { feedHead, matches, matchEvents, pushCursors } from '../../db/schema';
-import type { Database } from '../../db/types';
 import { applyPush } from './apply-push';
-
-/** Each op id of `matchId`'s log with how many times it is stored. */
-async function storedCounts(db: Database, matchId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ opId: matchEvents.opId })
-    .from(matchEvents)
-    .where(eq(matchEvents.matchId, matchId));
-  const counts = new Map<string, number>();
-  for (const { opId } of rows) counts.set(opId, (counts.get(opId) ?? 0) + 1);
-  return counts;
-}
 
 /** The backend of `url`'s database waiting for a lock, once there is one. */
 async function waitingBackend(admin: Client): Promise<number> {
