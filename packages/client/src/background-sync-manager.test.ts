@@ -1,6 +1,6 @@
 import { API, DEFAULT_SYNC_SETTINGS, type FlushReport, type Op } from '@courtsync/protocol';
 import { replay } from '@courtsync/scoring';
-import { BackgroundSyncManager } from './background-sync-manager';
+import { BackgroundSyncManager, STATUS_DELAY_MS } from './background-sync-manager';
 import type { BatteryLike, ConnectivityEnv } from './connectivity-env';
 import { ConnectivityDetector } from './connectivity-detector';
 import type { CourtSyncDb } from './courtsync-db';
@@ -211,5 +211,39 @@ describe('BackgroundSyncManager', () => {
     await until(() => h.arrived().length === 1);
     h.manager.stop();
     battery.addEventListener = () => undefined;
+  });
+  it("asks the server for this device's state only after STATUS_DELAY_MS, then adopts it", async () => {
+    const h = await harness({ a: 'beach' });
+    const asked: string[] = [];
+    const fetchFn = (async (input: RequestInfo | URL) => {
+      const url = new URL(String(input), 'http://courtsync.test');
+      if (url.pathname !== API.background.status) return new Response('', { status: 404 });
+      asked.push(url.searchParams.get('clientId') ?? '');
+      return Response.json({
+        clientId: url.searchParams.get('clientId'),
+        state: 'paused',
+        settings: DEFAULT_SYNC_SETTINGS,
+        settingsSource: 'default',
+        lastStartAt: null,
+        lastReportAt: null,
+        updatedAt: null,
+      });
+    }) as typeof fetch;
+    const detector = new ConnectivityDetector(
+      { navigator: { onLine: true }, fetch: fetchFn, setTimeout, clearTimeout, now: Date.now },
+      { everyMs: 60 * 60_000 },
+    );
+    const manager = new BackgroundSyncManager(
+      { db: h.db, fetch: fetchFn, detector, setTimeout, clearTimeout, now: Date.now },
+      DEFAULT_SYNC_SETTINGS,
+    );
+    await startSettled(manager);
+    // The tap that started the manager syncs first: nothing asked of the server yet.
+    expect(asked).toHaveLength(0);
+    expect(manager.state.serverState).toBe('active');
+    await tick(STATUS_DELAY_MS);
+    await until(() => manager.state.serverState === 'paused');
+    expect(asked).toHaveLength(1);
+    manager.stop();
   });
 });

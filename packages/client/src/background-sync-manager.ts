@@ -45,6 +45,9 @@ export interface BackgroundSyncState {
   lastError?: string;
 }
 
+/** How long after start the manager asks the server for this device's pause state and settings. */
+export const STATUS_DELAY_MS = 3_000;
+
 /**
  * Background sync with priorities and settings (F11, F14) for an open app: runs the flush on
  * an interval (syncIntervalMinutes, rescoring first so age rules apply), when the connection
@@ -56,6 +59,7 @@ export class BackgroundSyncManager {
   private current: BackgroundSyncState;
   private readonly listeners = new Set<(s: BackgroundSyncState) => void>();
   private intervalTimer: unknown;
+  private statusTimer: unknown;
   private unsubscribeDetector?: () => void;
   private clientId?: string;
   private stopped = false;
@@ -96,7 +100,12 @@ export class BackgroundSyncManager {
     await detector.start();
     this.onConnectivity(detector.snapshot);
     this.scheduleInterval();
-    void this.pullServerStatus();
+    // Not at once: the manager starts when a tap has just made work, and that tap's push (and the
+    // spectators' pulls it sets off) must not queue behind this request on the server.
+    this.statusTimer = this.deps.setTimeout(() => {
+      this.statusTimer = undefined;
+      void this.pullServerStatus();
+    }, STATUS_DELAY_MS);
   }
 
   /** Stops timers and listeners (a flush under way finishes on its own). */
@@ -105,6 +114,7 @@ export class BackgroundSyncManager {
     this.unsubscribeDetector?.();
     this.deps.detector.stop();
     if (this.intervalTimer !== undefined) this.deps.clearTimeout(this.intervalTimer);
+    if (this.statusTimer !== undefined) this.deps.clearTimeout(this.statusTimer);
   }
 
   /**
