@@ -5,9 +5,7 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startServer, shutdownServer, logger, publishNodeRoutes } =
-    await import('@courtsync/server');
-  publishNodeRoutes();
+  const { startServer, shutdownServer, logger } = await import('@courtsync/server');
   await startServer();
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -3,7 +3,7 @@
 // fresh embedded PGlite directory.
 import { rmSync } from 'node:fs';
 import pg from 'pg';
-import { runStep } from './run-step.mjs';
+import { bin, runStep } from './run-step.mjs';
 
 // Sign-in is on (the default, as with `npm start`); the specs sign in as demo users. Reads are
 // limited per user / client address, and the specs drive phones far faster than people do
@@ -29,8 +29,4 @@ if (e2eUrl) {
   env.DATA_DIR = '.e2e-data/pglite';
   delete env.DATABASE_URL;
 }
-// The server `npm start` runs (scripts/serve.mjs: Next, with the push route ahead of it).
-const serve = new URL('./serve.mjs', import.meta.url).pathname;
-process.exit(
-  await runStep(process.execPath, [serve, '-p', process.env.E2E_PORT ?? '3100'], { env }),
-);
+process.exit(await runStep(bin('next'), ['start', '-p', process.env.E2E_PORT ?? '3100'], { env }));

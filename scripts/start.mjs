@@ -3,7 +3,6 @@
 // a fresh data directory, or creates one itself; it migrates and seeds on boot (instrumentation.ts).
 // Unless a real provider is configured (VIS_URL / PRESTO_URL) or UPSTREAM_SIM=off, the local
 // upstream simulator (packages/upstream-sim) starts too and the app syncs from it (F38).
-// The server is scripts/serve.mjs: Next's handler, with POST /api/v1/sync/push ahead of it.
 import { spawn } from 'node:child_process';
 import { bin, runStep } from './run-step.mjs';
 
@@ -44,8 +43,6 @@ if (!env.VIS_URL && !env.PRESTO_URL && env.UPSTREAM_SIM !== 'off') {
 
 console.log(`> Starting CourtSync on http://localhost:${port}`);
 // Our own SIGTERM handler closes the database before exit (notes/database.md, pitfall 3).
-// scripts/serve.mjs is `next start` with the push route served ahead of Next's router.
-const serve = new URL('./serve.mjs', import.meta.url).pathname;
-const code = await runStep(process.execPath, [serve, '-p', port], { env });
+const code = await runStep(bin('next'), ['start', '-p', port], { env });
 sim?.kill('SIGTERM');
 process.exit(code);

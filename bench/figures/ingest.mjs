@@ -2,7 +2,6 @@
 // built server, 20 devices pushing batches of 100 at once, each device waiting for its answer
 // before the next batch (as the client's flush does). Every device scores its own matches,
 // so pushes only serialize on a match lock where a real tournament would too.
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { BenchDevice, tapScript } from '../lib/op-scripts.mjs';
 import { ingestMatches } from '../lib/match-plan.mjs';
@@ -53,25 +52,8 @@ async function runDevices(url, agent, lists) {
   return done;
 }
 
-/**
- * CPU time (user + system, ms) the process `pid` has used so far, from /proc (Linux); undefined
- * elsewhere. On a shared machine ops/s moves with everybody's load, CPU per push much less.
- */
-function cpuMs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second here).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Measures ingest of `devices` (planIngest) against the server at `url` (process `pid`, for its
- * CPU time per push); throws if any op is not applied.
- */
-export async function measureIngest({ url, devices, pid }) {
+/** Measures ingest of `devices` (planIngest) against the server at `url`; throws if any op is not applied. */
+export async function measureIngest({ url, devices }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: INGEST.clients });
   try {
     // Warm-up: JIT, connection pool, prepared plans; not timed.
@@ -80,7 +62,6 @@ export async function measureIngest({ url, devices, pid }) {
       agent,
       devices.map((d) => [d.warmup]),
     );
-    const cpuBefore = cpuMs(pid);
     const startedAt = performance.now();
     const answers = await runDevices(
       url,
@@ -88,7 +69,6 @@ export async function measureIngest({ url, devices, pid }) {
       devices.map((d) => d.pushes),
     );
     const seconds = (performance.now() - startedAt) / 1000;
-    const cpuAfter = cpuMs(pid);
     const results = answers.flatMap((a) => a.results);
     const applied = results.filter((r) => r.status === 'applied').length;
     const expected = devices.reduce((n, d) => n + d.pushes.reduce((k, p) => k + p.ops, 0), 0);
@@ -104,10 +84,6 @@ export async function measureIngest({ url, devices, pid }) {
       pushes: answers.length,
       batchP50Ms: percentile(latencies, 50),
       batchP99Ms: percentile(latencies, 99),
-      serverCpuMsPerPush:
-        cpuBefore === undefined || cpuAfter === undefined
-          ? undefined
-          : (cpuAfter - cpuBefore) / answers.length,
       ...INGEST,
       matches: INGEST.clients * INGEST.matchesPerClient,
     };
@@ -144,7 +120,6 @@ export function ingestFigure({ id, engine, minimum, raw, ceiling }) {
       seconds: round(raw.seconds, 2),
       batchP50Ms: round(raw.batchP50Ms),
       batchP99Ms: round(raw.batchP99Ms),
-      serverCpuMsPerPush: raw.serverCpuMsPerPush && round(raw.serverCpuMsPerPush, 2),
       ceiling: {
         ...ceiling,
         rowsPerSecond: round(ceiling.rowsPerSecond),

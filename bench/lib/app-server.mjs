@@ -1,26 +1,21 @@
-// Starts the built app (scripts/serve.mjs, Next's handler plus the push route ahead of it) the
-// way scripts/e2e-server.mjs does, on a port of the bench's choosing, and stops it by its pid.
+// Starts the built app (`next start`) the way scripts/e2e-server.mjs does, on a port of the
+// bench's choosing, and stops it by its own pid.
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './paths.mjs';
 
-const SERVE = path.join(ROOT, 'scripts/serve.mjs');
+const NEXT_BIN = path.join(ROOT, 'node_modules/.bin/next');
 
 /**
- * Runs `node scripts/serve.mjs -p port` with `env` (DATABASE_URL or DATA_DIR) and resolves once
+ * Runs `next start -p port` with `env` (DATABASE_URL or DATA_DIR) and resolves once
  * /api/health answers 200. Output goes to `logFile` (one JSON line per request).
  */
 export async function startAppServer({ port, env, logFile, timeoutMs = 120_000 }) {
   const log = createWriteStream(logFile);
   // A log that cannot be written must not crash the bench (and orphan the server).
   log.on('error', () => undefined);
-  // BENCH_SERVER_CPU_PROF=<dir>: each app server writes a V8 CPU profile there when it stops.
-  const profile = process.env.BENCH_SERVER_CPU_PROF
-    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_CPU_PROF]
-    : [];
-  const args = [...profile, SERVE, '-p', String(port), '-H', '127.0.0.1'];
-  const child = spawn(process.execPath, args, {
+  const child = spawn(NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     // Our own SIGTERM handler closes the database before exit (notes/database.md, pitfall 3).
     // The bench's devices push without signing in: AUTH_MODE=open lets anonymous pushes reach
@@ -47,13 +42,11 @@ export async function startAppServer({ port, env, logFile, timeoutMs = 120_000 }
   for (;;) {
     const early = await Promise.race([exited, delay(200).then(() => undefined)]);
     if (early)
-      throw new Error(`the app server exited early (${JSON.stringify(early)}); see ${logFile}`);
+      throw new Error(`next start exited early (${JSON.stringify(early)}); see ${logFile}`);
     if (await healthy(url)) return server;
     if (Date.now() > deadline) {
       await server.stop();
-      throw new Error(
-        `the app server did not become healthy within ${timeoutMs} ms; see ${logFile}`,
-      );
+      throw new Error(`next start did not become healthy within ${timeoutMs} ms; see ${logFile}`);
     }
   }
 }

@@ -30,21 +30,16 @@ export function sendPush(url, agent, push) {
         response.on('data', (chunk) => chunks.push(chunk));
         response.on('error', reject);
         response.on('end', () => {
-          // A throw in this listener would be uncaught and end the bench, orphaning its servers.
-          try {
-            const raw = Buffer.concat(chunks);
-            const text = (
-              response.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw
-            ).toString('utf8');
-            const ms = performance.now() - startedAt;
-            if (response.statusCode !== 200) {
-              reject(new Error(`push answered ${response.statusCode}: ${text.slice(0, 300)}`));
-              return;
-            }
-            resolve({ status: response.statusCode, results: JSON.parse(text).results, ms });
-          } catch (error) {
-            reject(error);
+          const raw = Buffer.concat(chunks);
+          const text = (
+            response.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw
+          ).toString('utf8');
+          const ms = performance.now() - startedAt;
+          if (response.statusCode !== 200) {
+            reject(new Error(`push answered ${response.statusCode}: ${text.slice(0, 300)}`));
+            return;
           }
+          resolve({ status: response.statusCode, results: JSON.parse(text).results, ms });
         });
       },
     );

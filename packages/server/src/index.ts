@@ -30,8 +30,6 @@ export type { DeviceCaller } from './services/background/device-sync';
 export { readFlushMetrics, storeFlushReports } from './services/background/flush-metrics';
 export type { ApiHandlers, ApiHandlerOptions } from './http/api-handlers';
 export { apiHandlers } from './app-handlers';
-export { nodeRoutesFor, publishNodeRoutes } from './http/node-routes';
-export type { NodeRoute, NodeRoutes } from './http/node-routes';
 export { createLogger, logger } from './logger';
 export type { Logger, LogLevel, LogFields, LoggerOptions } from './logger';
 export { startServer, shutdownServer } from './lifecycle';

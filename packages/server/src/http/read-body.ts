@@ -25,30 +25,10 @@ function tooLarge(maxBytes: number, what = 'Request body'): HttpError {
   return new HttpError(413, 'PAYLOAD_TOO_LARGE', `${what} exceeds ${maxBytes} bytes`);
 }
 
-/**
- * Bodies a Node route read off the socket before building its Request (node-routes.ts): the
- * Request then carries none, and the bytes skip two web streams (~0.2 ms of a push, issue #14).
- */
-const preRead = new WeakMap<Request, Uint8Array>();
-
-/**
- * Hands `request` the body already read for it; readJsonBody then checks and uses these bytes
- * exactly as it would the streamed ones. `request` must have been built without a body.
- */
-export function attachBody(request: Request, bytes: Uint8Array): Request {
-  preRead.set(request, bytes);
-  return request;
-}
-
 /** Reads the raw body, refusing (and cancelling the stream) as soon as it passes `maxBytes`. */
 async function readRaw(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-  const given = preRead.get(request);
-  if (given) {
-    if (given.byteLength > maxBytes) throw tooLarge(maxBytes);
-    return given;
-  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
