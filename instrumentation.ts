@@ -5,6 +5,9 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // The database first: it opens while the rest of the server loads (packages/server/src/boot.ts).
+  const { startOpeningDatabase } = await import('@courtsync/server/boot');
+  startOpeningDatabase();
   const { startServer, shutdownServer, logger } = await import('@courtsync/server');
   await startServer();
   let stopping = false;

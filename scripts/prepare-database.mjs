@@ -19,6 +19,17 @@ const READY = 'ready';
 /** As SCHEMA_STAMP in pglite-template.ts: the copies are migrated up to `key`, not seeded. */
 const SCHEMA_STAMP = 'courtsync-schema.key';
 
+/**
+ * `PGlite.create` options with the settings the server starts PGlite with
+ * (packages/server/src/db/pglite-settings.json, read by pglite-options.ts too).
+ */
+export function pgliteCreateOptions(PGlite, dataDir) {
+  const file = path.join(ROOT, 'packages/server/src/db/pglite-settings.json');
+  const settings = JSON.parse(readFileSync(file, 'utf8'));
+  const ours = Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+  return { dataDir, startParams: [...PGlite.defaultStartParams, ...ours] };
+}
+
 /** Every file below `dir`, as sorted '/'-separated relative paths. */
 function filesBelow(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -70,7 +81,7 @@ export async function prepareDatabaseTemplate({
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  const client = await PGlite.create({ dataDir: path.join(staging, 'pgdata') });
+  const client = await PGlite.create(pgliteCreateOptions(PGlite, path.join(staging, 'pgdata')));
   try {
     await migrate(drizzle({ client }), { migrationsFolder });
     // A clean shutdown writes a checkpoint: the copies start without replaying WAL.

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { pgliteCreateOptions } from '../../scripts/prepare-database.mjs';
 
 /** The PostgreSQL admin URL: BENCH_DATABASE_URL, TEST_DATABASE_URL, else the machine's server. */
 export const PG_ADMIN_URL =
@@ -57,7 +58,7 @@ export async function withPg(url, work) {
 /** Runs `work(query)` on a PGlite directory; only while no server has it open (single process). */
 export async function withPglite(dataDir, work) {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create({ dataDir });
+  const db = await PGlite.create(pgliteCreateOptions(PGlite, dataDir));
   try {
     return await work((text, params) => db.query(text, params));
   } finally {

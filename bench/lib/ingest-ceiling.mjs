@@ -9,6 +9,7 @@
 // the push path (load on a shared machine moves); the figure takes their mean.
 import pg from 'pg';
 import { TOURNAMENT } from './databases.mjs';
+import { pgliteCreateOptions } from '../../scripts/prepare-database.mjs';
 
 const COLUMNS = [
   'match_id text',
@@ -106,7 +107,7 @@ export async function postgresCeiling(url, devices) {
 /** The ceiling on the PGlite directory `dataDir`, opened here (no server may hold it). */
 export async function pgliteCeiling(dataDir, devices) {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create({ dataDir });
+  const db = await PGlite.create(pgliteCreateOptions(PGlite, dataDir));
   try {
     const result = await timeCeiling(devices, (text, params) => db.query(text, params));
     return { ...result, connections: 1 };

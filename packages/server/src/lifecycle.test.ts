@@ -1,7 +1,7 @@
 /**
  * startServer does not wait for the database (issue #14): the upstream sync and the monitoring,
- * which need it, start once it is open — not before, not after a shutdown began, and again
- * after a failed open.
+ * which need it, start a moment after it is open (the requests that waited for it go first) —
+ * not before, not after a shutdown began, and again after a failed open.
  */
 const db = { name: 'the database' };
 
@@ -49,26 +49,40 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-const settle = () => new Promise((resolve) => setImmediate(resolve));
-
 beforeEach(() => jest.clearAllMocks());
 afterEach(() => jest.useRealTimers());
 
 it('returns before the database is open, then starts the upstream sync and the monitoring', async () => {
+  jest.useFakeTimers();
   const opening = deferred<{ db: typeof db }>();
   getDatabase.mockReturnValue(opening.promise);
-  const { startServer } = loadLifecycle();
+  const { startServer, BACKGROUND_START_DELAY_MS } = loadLifecycle();
   await startServer();
   expect(getDatabase).toHaveBeenCalledTimes(1);
   expect(startAppUpstreamSync).not.toHaveBeenCalled();
   expect(startAppMonitoring).not.toHaveBeenCalled();
   opening.resolve({ db });
-  await settle();
+  await jest.advanceTimersByTimeAsync(BACKGROUND_START_DELAY_MS - 1);
+  expect(startAppUpstreamSync).not.toHaveBeenCalled();
+  await jest.advanceTimersByTimeAsync(1);
   expect(startAppUpstreamSync).toHaveBeenCalledWith(db, process.env, expect.any(Function));
   expect(startAppMonitoring).toHaveBeenCalledTimes(1);
 });
 
+it('starts nothing when a shutdown begins between the open and the start', async () => {
+  jest.useFakeTimers();
+  getDatabase.mockResolvedValue({ db });
+  const { startServer, shutdownServer } = loadLifecycle();
+  await startServer();
+  await jest.advanceTimersByTimeAsync(0);
+  await shutdownServer(10);
+  await jest.advanceTimersByTimeAsync(5_000);
+  expect(startAppUpstreamSync).not.toHaveBeenCalled();
+  expect(startAppMonitoring).not.toHaveBeenCalled();
+});
+
 it('starts nothing when the database opens after a shutdown began', async () => {
+  jest.useFakeTimers();
   const opening = deferred<{ db: typeof db }>();
   getDatabase.mockReturnValue(opening.promise);
   const { startServer, shutdownServer } = loadLifecycle();
@@ -76,7 +90,7 @@ it('starts nothing when the database opens after a shutdown began', async () => 
   const stopped = shutdownServer(10);
   opening.resolve({ db });
   await stopped;
-  await settle();
+  await jest.advanceTimersByTimeAsync(5_000);
   expect(startAppUpstreamSync).not.toHaveBeenCalled();
   expect(startAppMonitoring).not.toHaveBeenCalled();
   expect(closeDatabase).toHaveBeenCalledWith({ final: true });
@@ -92,6 +106,8 @@ it('tries again after a failed open', async () => {
   expect(startAppUpstreamSync).not.toHaveBeenCalled();
   await jest.advanceTimersByTimeAsync(5_000);
   expect(getDatabase).toHaveBeenCalledTimes(2);
+  expect(startAppUpstreamSync).not.toHaveBeenCalled();
+  await jest.advanceTimersByTimeAsync(1_000);
   expect(startAppUpstreamSync).toHaveBeenCalledTimes(1);
   expect(startAppMonitoring).toHaveBeenCalledTimes(1);
 });

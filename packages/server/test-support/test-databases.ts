@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import vm from 'node:vm';
 import { Client } from 'pg';
 import { openDatabase } from '../src/db/open-database';
+import { pgliteOptions } from '../src/db/pglite-options';
 import type { Database, DatabaseDriver, DatabaseHandle, PgliteFactory } from '../src/db/types';
 
 /** A database a test file runs against, fresh for that file. */
@@ -38,7 +39,7 @@ function loadPgliteOutsideSandbox(): Promise<PgliteModule> {
 /** A PgliteFactory over the PGlite loaded outside the sandbox. */
 export const createTestPglite: PgliteFactory = async (dataDir) => {
   const { PGlite } = await loadPgliteOutsideSandbox();
-  return PGlite.create(dataDir ? { dataDir } : {});
+  return PGlite.create(pgliteOptions(dataDir, PGlite.defaultStartParams));
 };
 
 const pglite: TestTarget = {

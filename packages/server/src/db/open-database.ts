@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import { logger } from '../logger';
 import { closeLiveHub } from '../services/feed/hub-registry';
 import { migratePostgresClient, resolveMigrationsDir, withMigrationLock } from './migrate';
+import { pgliteOptions } from './pglite-options';
 import { openPglite } from './open-pglite';
 import { defaultTemplateRoot } from './pglite-template';
 import * as schema from './schema';
@@ -55,7 +56,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const seed = options.seed ?? true;
   if ('url' in options) return openPostgres(options.url, options.poolMax, migrationsFolder, seed);
   const dataDir = 'dataDir' in options ? options.dataDir : undefined;
-  const start = options.createPglite ?? ((dir) => PGlite.create(dir ? { dataDir: dir } : {}));
+  const start = options.createPglite ?? ((dir) => PGlite.create(pgliteOptions(dir)));
   // The instance openPglite ends up with (it starts a second one when a template fails to
   // open), registered below for the advisory locks of the upstream jobs (databaseClient).
   let client: PGlite | undefined;
