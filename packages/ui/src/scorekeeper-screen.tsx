@@ -3,15 +3,10 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import {
   connectLiveFeed,
-  discardFailedOp,
-  observeFailedOps,
-  observeHeldCount,
   observeLastSync,
   observeSyncBlock,
   openCourtSyncDb,
-  retryFailedOp,
   type OpInput,
-  type OutboxEntry,
   type SyncBlock,
 } from '@courtsync/client';
 import { ClaimBar } from './claim-bar';
@@ -36,8 +31,8 @@ const MatchActionsSheet = lazy(() =>
 );
 
 // Opened from the failed count only (rare): loaded then, not with the screen.
-const FailedOpsPanel = lazy(() =>
-  import('./failed-ops-panel').then((m) => ({ default: m.FailedOpsPanel })),
+const FailedOpsSheet = lazy(() =>
+  import('./failed-ops-sheet').then((m) => ({ default: m.FailedOpsSheet })),
 );
 
 // Shown only while the server refuses this device's pushes (401/403): loaded then.
@@ -60,8 +55,6 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
   const load = useMatchLoad(db, matchId);
   const { session, view } = useTapSession(db, matchId);
   const { match } = view;
-  const failed = useObservable<OutboxEntry[]>(() => observeFailedOps(db), [db]) ?? [];
-  const held = useObservable<number>(() => observeHeldCount(db), [db]) ?? 0;
   const block = useObservable<SyncBlock | undefined>(() => observeSyncBlock(db), [db]);
   const stats = useQueueStats(db);
   const online = useOnline();
@@ -109,15 +102,6 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
     );
   };
 
-  const retry = (opId: string) =>
-    void retryFailedOp(db, opId)
-      .then(() => sync.resume())
-      .catch(() => notifyError('Could not put that action back in the queue'));
-  const discard = (opId: string) =>
-    void discardFailedOp(db, opId)
-      .then(() => sync.resume())
-      .catch(() => notifyError('Could not discard that action'));
-
   if (!match) {
     const text = load === 'missing' ? 'This match is not available offline yet.' : 'Loading match…';
     return <ScreenPlaceholder testId="match-loading" text={text} />;
@@ -163,13 +147,11 @@ export function ScorekeeperScreen({ matchId }: { matchId: string }) {
       )}
       {showFailed && (
         <Suspense fallback={null}>
-          <FailedOpsPanel
-            failed={failed}
-            held={held}
+          <FailedOpsSheet
+            db={db}
             teamA={match.teamA}
             teamB={match.teamB}
-            onRetry={retry}
-            onDiscard={discard}
+            onChanged={() => sync.resume()}
             onClose={() => setShowFailed(false)}
           />
         </Suspense>
