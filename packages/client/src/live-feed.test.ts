@@ -159,6 +159,40 @@ describe('connectLiveFeed', () => {
     stop();
   });
 
+  it('leaves the pull of this device’s own ops in flight to the flush that pushed them', async () => {
+    const server = fakeSyncServer({ m1: 'beach' });
+    const browser = fakeBrowser();
+    const db = await tab(server);
+    const stop = connectLiveFeed({
+      db,
+      tournamentId: 't1',
+      fetch: server.fetch,
+      env: browser.env(),
+    });
+    await flushPromises();
+    // This device pushed op 1 and holds its ack; the flush's own pull has not run (or failed).
+    const own = op(1);
+    server.apply([own]);
+    await db.acked.put({
+      opId: own.opId,
+      matchId: 'm1',
+      seq: 1,
+      type: own.type,
+      payload: own.payload,
+    });
+    browser.sources[0]!.emit('feed', { events: server.feed, cursor: 1 });
+    await flushPromises();
+    expect(server.pulls).toBe(0);
+    // Another device's point in the same message: the match is pulled, own op included.
+    server.apply([{ ...op(1), clientId: '2b1e6f3a-8c4d-4e5f-9a6b-7c8d9e0f1a2b' }]);
+    browser.sources[0]!.emit('feed', { events: server.feed, cursor: 2 });
+    await flushPromises();
+    expect(server.pulls).toBe(1);
+    expect((await db.matches.get('m1'))?.state.rallies).toBe(2);
+    expect(await db.acked.count()).toBe(0);
+    stop();
+  });
+
   it('without Web Locks, each tab opens its own stream', async () => {
     const server = fakeSyncServer({ m1: 'beach' });
     const browser = fakeBrowser();

@@ -6,6 +6,7 @@ import {
 } from '@courtsync/protocol';
 import type { CourtSyncDb } from './courtsync-db';
 import { createMatchPuller } from './match-puller';
+import { onlyOwnOpsInFlight } from './own-ops';
 
 /** BroadcastChannel on which the tab holding the stream passes its messages to the others. */
 export const FEED_CHANNEL = 'courtsync-feed';
@@ -77,15 +78,20 @@ export function connectLiveFeed(options: LiveFeedOptions): () => void {
     const parsed = streamFeedMessageSchema.safeParse(data);
     if (!parsed.success) return;
     const newest = new Map<string, number>();
+    const opIds = new Map<string, string[]>();
     for (const e of parsed.data.events) {
       newest.set(e.matchId, Math.max(e.position, newest.get(e.matchId) ?? 0));
+      opIds.set(e.matchId, [...(opIds.get(e.matchId) ?? []), e.opId]);
     }
     for (const [matchId, position] of newest) {
-      // A match already pulled past these events (e.g. by the pull after our own push) is
-      // current: no request, no transaction competing with the next tap.
-      void db.matches.get(matchId).then((match) => {
-        if (match && (match.cursor ?? 0) < position) void pull(matchId);
-      });
+      // A match already pulled past these events is current, and one whose new events are
+      // all this device's own ops in flight is pulled by the flush that pushed them: no
+      // request, no transaction competing with the next tap.
+      void Promise.all([db.matches.get(matchId), onlyOwnOpsInFlight(db, opIds.get(matchId) ?? [])])
+        .then(([match, own]) => {
+          if (match && (match.cursor ?? 0) < position && !own) void pull(matchId);
+        })
+        .catch(() => undefined);
     }
     options.onMessage?.(parsed.data);
   };
