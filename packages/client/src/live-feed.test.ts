@@ -91,6 +91,16 @@ const op = (seq: number): Op => ({
   clientTime: new Date().toISOString(),
 });
 
+/** One tab of one browser, following t1's stream, connected. */
+async function oneConnectedTab() {
+  const server = fakeSyncServer({ m1: 'beach' });
+  const browser = fakeBrowser();
+  const db = await tab(server);
+  const stop = connectLiveFeed({ db, tournamentId: 't1', fetch: server.fetch, env: browser.env() });
+  await flushPromises();
+  return { server, browser, db, stop };
+}
+
 describe('connectLiveFeed', () => {
   it('opens ONE stream per browser; every tab pulls on a feed message; the next tab takes over', async () => {
     const server = fakeSyncServer({ m1: 'beach' });
@@ -134,16 +144,7 @@ describe('connectLiveFeed', () => {
   });
 
   it('coalesces pokes: one pull in flight per match, one more after it', async () => {
-    const server = fakeSyncServer({ m1: 'beach' });
-    const browser = fakeBrowser();
-    const db = await tab(server);
-    const stop = connectLiveFeed({
-      db,
-      tournamentId: 't1',
-      fetch: server.fetch,
-      env: browser.env(),
-    });
-    await flushPromises();
+    const { server, browser, stop } = await oneConnectedTab();
     server.apply([op(1)]);
     for (let i = 0; i < 5; i++)
       browser.sources[0]!.emit('feed', { events: server.feed, cursor: 1 });
@@ -160,16 +161,7 @@ describe('connectLiveFeed', () => {
   });
 
   it('leaves the pull of this device’s own ops in flight to the flush that pushed them', async () => {
-    const server = fakeSyncServer({ m1: 'beach' });
-    const browser = fakeBrowser();
-    const db = await tab(server);
-    const stop = connectLiveFeed({
-      db,
-      tournamentId: 't1',
-      fetch: server.fetch,
-      env: browser.env(),
-    });
-    await flushPromises();
+    const { server, browser, db, stop } = await oneConnectedTab();
     // This device pushed op 1 and holds its ack; the flush's own pull has not run (or failed).
     const own = op(1);
     server.apply([own]);
