@@ -2,6 +2,7 @@ import {
   DEVICE_API,
   STREAM_EVENT,
   streamFeedMessageSchema,
+  type FeedEvent,
   type StreamFeedMessage,
 } from '@courtsync/protocol';
 import type { CourtSyncDb } from './courtsync-db';
@@ -77,19 +78,20 @@ export function connectLiveFeed(options: LiveFeedOptions): () => void {
     if (event === 'ready') return pullAll();
     const parsed = streamFeedMessageSchema.safeParse(data);
     if (!parsed.success) return;
-    const newest = new Map<string, number>();
-    const opIds = new Map<string, string[]>();
-    for (const e of parsed.data.events) {
-      newest.set(e.matchId, Math.max(e.position, newest.get(e.matchId) ?? 0));
-      opIds.set(e.matchId, [...(opIds.get(e.matchId) ?? []), e.opId]);
-    }
-    for (const [matchId, position] of newest) {
+    const byMatch = new Map<string, FeedEvent[]>();
+    for (const e of parsed.data.events)
+      byMatch.set(e.matchId, [...(byMatch.get(e.matchId) ?? []), e]);
+    for (const [matchId, events] of byMatch) {
+      const position = Math.max(...events.map((e) => e.position));
       // A match already pulled past these events is current, and one whose new events are
       // all this device's own ops in flight is pulled by the flush that pushed them: no
-      // request, no transaction competing with the next tap.
-      void Promise.all([db.matches.get(matchId), onlyOwnOpsInFlight(db, opIds.get(matchId) ?? [])])
-        .then(([match, own]) => {
-          if (match && (match.cursor ?? 0) < position && !own) void pull(matchId);
+      // request, no transaction competing with the next tap. The cheaper check goes first.
+      void db.matches
+        .get(matchId)
+        .then(async (match) => {
+          if (!match || (match.cursor ?? 0) >= position) return;
+          const opIds = events.map((e) => e.opId);
+          if (!(await onlyOwnOpsInFlight(db, opIds))) void pull(matchId);
         })
         .catch(() => undefined);
     }
