@@ -14,9 +14,17 @@ const transform = {
 // jose ships ES modules only: let swc turn it into CommonJS like our own code.
 const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
 
+// Jest 30 "soft"-deletes a test file's globals after it ends, and a later write to one recurses
+// until the stack overflows (jestjs/jest#16044, #16443, open). Dexie writes globals when its
+// zones switch, so an IndexedDB transaction finishing after a file's teardown crashed the worker
+// (CI, 2026-12-07: tap-session.test.ts, 4 crashes in a row). Soft mode frees nothing (it keeps
+// every value alive behind a getter), so turning it off costs no memory.
+const testEnvironmentOptions = { globalsCleanup: 'off' };
+
 const project = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
+  testEnvironmentOptions,
   transform,
   transformIgnorePatterns,
   testMatch: [`<rootDir>/packages/${name}/src/**/*.test.ts?(x)`],
@@ -40,6 +48,7 @@ module.exports = {
       // Cross-layer: the real client flush against the real server handlers and database.
       displayName: 'integration',
       testEnvironment: 'node',
+      testEnvironmentOptions,
       transform,
       transformIgnorePatterns,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
