@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { bin, runStep } from './run-step.mjs';
+import { ensureUpstreamSimBundle } from './upstream-sim-bundle.mjs';
 
 const port = process.env.PORT ?? '3000';
 const skipBuild = process.argv.includes('--no-build');
@@ -20,6 +21,20 @@ if (!skipBuild) {
     if ((await runStep(process.execPath, [script])) !== 0)
       console.warn('> Could not prepare the embedded database; the server creates it on start');
   }
+  if (process.env.UPSTREAM_SIM !== 'off') await simulatorCommand();
+}
+
+/** How to run the simulator: its bundle (built when stale), or through tsx if that fails. */
+async function simulatorCommand() {
+  try {
+    const { file } = await ensureUpstreamSimBundle();
+    return [process.execPath, [file]];
+  } catch (error) {
+    console.warn(
+      `> Could not bundle the upstream simulator (${error.message}); running it with tsx`,
+    );
+    return [bin('tsx'), ['packages/upstream-sim/src/cli.ts']];
+  }
 }
 
 const env = { ...process.env, NEXT_MANUAL_SIG_HANDLE: '1' };
@@ -28,9 +43,8 @@ if (!env.VIS_URL && !env.PRESTO_URL && env.UPSTREAM_SIM !== 'off') {
   const simPort = env.UPSTREAM_SIM_PORT ?? '4100';
   const simUrl = `http://127.0.0.1:${simPort}`;
   console.log(`> Starting the upstream simulator on ${simUrl} (UPSTREAM_SIM=off to skip)`);
-  sim = spawn(bin('tsx'), ['packages/upstream-sim/src/cli.ts', '--port', simPort], {
-    stdio: 'inherit',
-  });
+  const [command, args] = await simulatorCommand();
+  sim = spawn(command, [...args, '--port', simPort], { stdio: 'inherit' });
   // The simulator stands in for the outside world: while both boot on a small machine, the app
   // goes first (on 2 cores the simulator's start delayed the first page and data by ≈ 0.3 s).
   try {
