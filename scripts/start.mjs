@@ -21,7 +21,13 @@ if (!skipBuild) {
     if ((await runStep(process.execPath, [script])) !== 0)
       console.warn('> Could not prepare the embedded database; the server creates it on start');
   }
-  if (process.env.UPSTREAM_SIM !== 'off') await simulatorCommand();
+  // Bundled now so that the start below only checks it is current.
+  if (runsSimulator(process.env)) await simulatorCommand();
+}
+
+/** Whether `npm start` runs the local simulator: no real provider set, and not turned off. */
+function runsSimulator(env) {
+  return !env.VIS_URL && !env.PRESTO_URL && env.UPSTREAM_SIM !== 'off';
 }
 
 /** How to run the simulator: its bundle (built when stale), or through tsx if that fails. */
@@ -39,7 +45,7 @@ async function simulatorCommand() {
 
 const env = { ...process.env, NEXT_MANUAL_SIG_HANDLE: '1' };
 let sim;
-if (!env.VIS_URL && !env.PRESTO_URL && env.UPSTREAM_SIM !== 'off') {
+if (runsSimulator(env)) {
   const simPort = env.UPSTREAM_SIM_PORT ?? '4100';
   const simUrl = `http://127.0.0.1:${simPort}`;
   console.log(`> Starting the upstream simulator on ${simUrl} (UPSTREAM_SIM=off to skip)`);
