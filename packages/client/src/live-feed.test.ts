@@ -185,6 +185,48 @@ describe('connectLiveFeed', () => {
     stop();
   });
 
+  it('on ready pulls only the matches behind where the stream starts; a reconnect misses nothing', async () => {
+    const server = fakeSyncServer({ m1: 'beach', m2: 'beach' });
+    const browser = fakeBrowser();
+    const db = await tab(server);
+    await seedLocalMatch(db, 'm2');
+    server.apply([op(1), op(2)]);
+    // m2 was pulled up to position 2 (as a screen that just opened it); m1 never was.
+    await db.matches.update('m2', { cursor: 2 });
+    const pulled: string[] = [];
+    const fetchFn: typeof fetch = (input, init) => {
+      const url = new URL(String(input), 'http://courtsync.test');
+      if (url.pathname.endsWith('/pull')) pulled.push(url.searchParams.get('match') ?? '');
+      return server.fetch(input, init);
+    };
+    const stop = connectLiveFeed({ db, tournamentId: 't1', fetch: fetchFn, env: browser.env() });
+    await flushPromises();
+    const stream = browser.sources[0]!;
+    stream.emit('ready', { cursor: 2 });
+    await flushPromises();
+    expect(pulled).toEqual(['m1']);
+    expect((await db.matches.get('m1'))?.state.rallies).toBe(2);
+
+    // The stream drops; a point is scored meanwhile. The browser resumes from Last-Event-ID 2:
+    // both matches are current up to it (no pull on ready), and the replayed event pulls m1.
+    pulled.length = 0;
+    server.apply([op(3)]);
+    stream.emit('ready', { cursor: 2 });
+    await flushPromises();
+    expect(pulled).toEqual([]);
+    stream.emit('feed', { events: server.feed.slice(2), cursor: 3 });
+    await flushPromises();
+    expect(pulled).toEqual(['m1']);
+    expect((await db.matches.get('m1'))?.state.rallies).toBe(3);
+
+    // A start cursor that cannot be read pulls every match of the tournament.
+    pulled.length = 0;
+    stream.emit('ready', { cursor: 'not a cursor' });
+    await flushPromises();
+    expect(pulled.sort()).toEqual(['m1', 'm2']);
+    stop();
+  });
+
   it('without Web Locks, each tab opens its own stream', async () => {
     const server = fakeSyncServer({ m1: 'beach' });
     const browser = fakeBrowser();

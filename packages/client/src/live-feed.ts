@@ -2,6 +2,7 @@ import {
   DEVICE_API,
   STREAM_EVENT,
   streamFeedMessageSchema,
+  streamReadyMessageSchema,
   type FeedEvent,
   type StreamFeedMessage,
 } from '@courtsync/protocol';
@@ -53,8 +54,9 @@ const CLOSED = 2;
  * Keeps this device's matches of a tournament current from the live stream: ONE EventSource
  * per browser and tournament, held by the tab that wins a Web Lock, which passes every message
  * on to the other tabs. Every tab treats a `feed` message as a poke (pull each of its matches
- * named in it, one pull in flight per match) and `ready` (a (re)connect) or `online` as a
- * poke for all its matches of the tournament. Returns the stop function.
+ * named in it, one pull in flight per match), `ready` (a (re)connect) as a poke for its
+ * matches of the tournament not yet pulled up to where the stream starts, and `online` as a
+ * poke for all of them. Returns the stop function.
  */
 export function connectLiveFeed(options: LiveFeedOptions): () => void {
   const { db, tournamentId } = options;
@@ -65,17 +67,29 @@ export function connectLiveFeed(options: LiveFeedOptions): () => void {
   const channel = env.BroadcastChannel ? new env.BroadcastChannel(FEED_CHANNEL) : undefined;
   let stopped = false;
 
-  const pullAll = () => {
+  /** Pulls this device's matches of the tournament; with `after`, those behind it only. */
+  const pullMatches = (after?: number) => {
     if (stopped) return;
     void db.matches
       .where('tournamentId')
       .equals(tournamentId)
-      .primaryKeys()
-      .then((ids) => ids.forEach((id) => void pull(id)));
+      .toArray()
+      .then((matches) => {
+        for (const match of matches)
+          if (after === undefined || (match.cursor ?? 0) < after) void pull(match.id);
+      })
+      .catch(() => undefined);
   };
+  const pullAll = () => pullMatches();
   const handle = (event: ChannelMessage['event'], data: unknown) => {
     if (stopped) return;
-    if (event === 'ready') return pullAll();
+    if (event === 'ready') {
+      // The stream brings every event after its start cursor: a match pulled up to it (as the
+      // screen that just opened it) is current, and pulling it again would only compete with
+      // the first taps' writes. A start cursor that cannot be read pulls every match.
+      const ready = streamReadyMessageSchema.safeParse(data);
+      return pullMatches(ready.success ? ready.data.cursor : undefined);
+    }
     const parsed = streamFeedMessageSchema.safeParse(data);
     if (!parsed.success) return;
     const byMatch = new Map<string, FeedEvent[]>();

@@ -43,6 +43,13 @@ export const streamFeedMessageSchema = z.object({
 });
 export type StreamFeedMessage = z.infer<typeof streamFeedMessageSchema>;
 
+/**
+ * Data of the stream's first message, `ready`: the stream carries every event after `cursor`
+ * (the head when it opened, or the Last-Event-ID it resumed from).
+ */
+export const streamReadyMessageSchema = z.object({ cursor: feedCursorSchema });
+export type StreamReadyMessage = z.infer<typeof streamReadyMessageSchema>;
+
 /** SSE event names of the live stream. */
 export const STREAM_EVENT = {
   /** Committed events (data: StreamFeedMessage). */

@@ -1,5 +1,5 @@
 import { STREAM_EVENT } from '@courtsync/protocol';
-import type { StreamFeedMessage } from '@courtsync/protocol';
+import type { StreamFeedMessage, StreamReadyMessage } from '@courtsync/protocol';
 
 /** Reconnect delay the browser's EventSource is told to use (`retry:`). */
 export const SSE_RETRY_MS = 1_000;
@@ -19,7 +19,7 @@ export const SSE_HEADERS = {
 export function readyFrame(cursor: number): string {
   return (
     `retry: ${SSE_RETRY_MS}\nid: ${cursor}\nevent: ${STREAM_EVENT.ready}\n` +
-    `data: ${JSON.stringify({ cursor })}\n\n`
+    `data: ${JSON.stringify({ cursor } satisfies StreamReadyMessage)}\n\n`
   );
 }
 
