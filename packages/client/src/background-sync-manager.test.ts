@@ -6,7 +6,7 @@ import { ConnectivityDetector } from './connectivity-detector';
 import type { CourtSyncDb } from './courtsync-db';
 import { fakeSyncServer } from './fake-sync-server';
 import { inProcessFlushLock } from './flush-lock';
-import { setPriority } from './priority-scoring';
+import { setPriority } from './outbox-rescore';
 import { record } from './record';
 import { freshDb, seedLocalMatch } from './test-support';
 

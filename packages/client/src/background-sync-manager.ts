@@ -7,8 +7,8 @@ import type { CourtSyncDb } from './courtsync-db';
 import { writeDeviceConditions } from './device-conditions';
 import type { FlushOptions, FlushResult } from './flush';
 import { flushOnDemand, sendFlushReportsOnDemand } from './flush-on-demand';
-import { hasSyncWork } from './outbox-queue';
-import { rescoreOutbox } from './priority-scoring';
+import { hasSyncWork } from './outbox-batch';
+import { rescoreOutbox } from './outbox-rescore';
 import {
   hasOwnSettings,
   readBackgroundState,

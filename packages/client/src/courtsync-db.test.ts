@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { replay } from '@courtsync/scoring';
 import { CourtSyncDb } from './courtsync-db';
-import { nextBatch } from './outbox-queue';
+import { nextBatch } from './outbox-batch';
 
 describe('CourtSyncDb upgrades to versions 3 and 4', () => {
   it('drops the mixed local log, keeps the outbox (now with a priority), and makes every match pull again', async () => {

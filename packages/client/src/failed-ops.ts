@@ -1,7 +1,7 @@
 import { liveQuery, type Observable } from 'dexie';
 import type { CourtSyncDb, OutboxEntry } from './courtsync-db';
 import { rebaseMatch } from './match-log';
-import { countHeld } from './outbox-queue';
+import { countHeld } from './outbox-batch';
 
 /**
  * Puts a failed op back in the queue, in its original place (same seq, so the match's order

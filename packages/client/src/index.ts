@@ -61,13 +61,14 @@ export {
   DEFAULT_RULES,
   scoreOp,
   conditionHolds,
-  ruleProblems,
   type PriorityLevel,
   type PriorityRule,
   type RuleCondition,
   type ScoringContext,
 } from './priority-rules';
-export { isLive, rescoreOutbox, setPriority, stepLevel } from './priority-scoring';
+export { ruleProblems } from './rule-problems';
+export { isLive } from './priority-scoring';
+export { rescoreOutbox, setPriority, stepLevel } from './outbox-rescore';
 export {
   readRules,
   observeRules,

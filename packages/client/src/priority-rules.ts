@@ -94,21 +94,6 @@ export function scoreOp(ctx: ScoringContext, rules: readonly PriorityRule[]): nu
   return score;
 }
 
-/** A rule's problems in words (empty when it can be saved). */
-export function ruleProblems(rule: PriorityRule): string[] {
-  const problems: string[] = [];
-  if (!rule.name.trim()) problems.push('Give the rule a name');
-  if (!Number.isInteger(rule.points) || Math.abs(rule.points) > 1000)
-    problems.push('Points must be a whole number between -1000 and 1000');
-  if (rule.conditions.length === 0) problems.push('Add at least one condition');
-  for (const c of rule.conditions) {
-    if (c.kind === 'ageAtLeast' && !(Number.isFinite(c.minutes) && c.minutes >= 0))
-      problems.push('Minutes must be 0 or more');
-    if (c.kind === 'match' && !c.matchId) problems.push('Pick a match');
-  }
-  return problems;
-}
-
 /** The meta key of the device's rules. */
 export const RULES_KEY = 'priorityRules';
 

@@ -1,9 +1,9 @@
 import { fakeSyncServer } from './fake-sync-server';
 import { flush } from './flush';
 import { inProcessFlushLock } from './flush-lock';
-import { nextBatch } from './outbox-queue';
+import { nextBatch } from './outbox-batch';
 import { scoreOp, type PriorityRule, type ScoringContext } from './priority-rules';
-import { rescoreOutbox, setPriority, stepLevel } from './priority-scoring';
+import { rescoreOutbox, setPriority, stepLevel } from './outbox-rescore';
 import { saveRule, setRuleEnabled, deleteRule, readRules } from './priority-store';
 import { setPlannedMatchIds } from './coverage-plan';
 import { record } from './record';

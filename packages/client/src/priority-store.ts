@@ -1,13 +1,8 @@
 import { liveQuery, type Observable } from 'dexie';
 import type { CourtSyncDb } from './courtsync-db';
-import {
-  DEFAULT_RULES,
-  ruleProblems,
-  RULES_KEY,
-  rulesFrom,
-  type PriorityRule,
-} from './priority-rules';
-import { rescoreOutbox } from './priority-scoring';
+import { DEFAULT_RULES, RULES_KEY, rulesFrom, type PriorityRule } from './priority-rules';
+import { rescoreOutbox } from './outbox-rescore';
+import { ruleProblems } from './rule-problems';
 
 /** The device's priority rules. */
 export async function readRules(db: CourtSyncDb): Promise<PriorityRule[]> {

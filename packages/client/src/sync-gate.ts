@@ -1,7 +1,7 @@
 import type { SyncSettings } from '@courtsync/protocol';
 import type { CourtSyncDb } from './courtsync-db';
 import { conditionsFrom, DEVICE_CONDITIONS_KEY, type DeviceConditions } from './device-conditions';
-import type { SendGate } from './outbox-queue';
+import type { SendGate } from './outbox-batch';
 import { isLive } from './priority-scoring';
 import { settingsFrom, SETTINGS_KEY, STATE_KEY } from './sync-settings';
 

@@ -3,7 +3,7 @@ import { replay } from '@courtsync/scoring';
 import type { CourtSyncDb, LocalMatch, OutboxEntry } from '../courtsync-db';
 import { ClientError } from '../client-error';
 import { rebaseMatch } from '../match-log';
-import { rescoreOutbox } from '../priority-scoring';
+import { rescoreOutbox } from '../outbox-rescore';
 
 /** What an import did; every count is of things new to this device. */
 export interface ImportSummary {
