@@ -39,16 +39,23 @@ export class ManualClock implements SchedulerClock {
 
   sleep(ms: number, signal: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { at: this.current + ms, resolve };
-      this.waiters.push(waiter);
-      signal.addEventListener(
-        'abort',
-        () => {
-          this.waiters = this.waiters.filter((w) => w !== waiter);
-          reject(signal.reason as Error);
+      // As the real clock: a signal already aborted never sleeps.
+      if (signal.aborted) return reject(signal.reason as Error);
+      const onAbort = () => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(signal.reason as Error);
+      };
+      // Woken, the sleeper lets go of the signal: the scheduler's lives as long as it runs,
+      // and a listener left behind per tick piled up on it (MaxListenersExceededWarning).
+      const waiter: Waiter = {
+        at: this.current + ms,
+        resolve: () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
         },
-        { once: true },
-      );
+      };
+      this.waiters.push(waiter);
+      signal.addEventListener('abort', onAbort, { once: true });
     });
   }
 
