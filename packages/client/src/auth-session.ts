@@ -1,12 +1,6 @@
-import {
-  DEVICE_API,
-  currentSessionSchema,
-  sessionResponseSchema,
-  type SessionUser,
-} from '@courtsync/protocol';
+import { DEVICE_API, currentSessionSchema, type SessionUser } from '@courtsync/protocol';
 import { liveQuery, type Observable } from 'dexie';
 import type { CourtSyncDb } from './courtsync-db';
-import { clearSyncBlock } from './sync-block';
 
 /** Who signed in on this device last (kept so the header shows it offline too). */
 const KEY = 'sessionUser';
@@ -31,45 +25,10 @@ export function observeSessionUser(db: CourtSyncDb): Observable<SessionUser | un
   return liveQuery(() => readSessionUser(db));
 }
 
-async function rememberUser(db: CourtSyncDb, user: SessionUser | undefined): Promise<void> {
+/** Remembers who is signed in on this device (undefined: nobody). */
+export async function rememberUser(db: CourtSyncDb, user: SessionUser | undefined): Promise<void> {
   if (user) await db.meta.put({ key: KEY, value: user });
   else if (await db.meta.get(KEY)) await db.meta.delete(KEY);
-}
-
-/** Why a sign-in failed, for the form. */
-export type SignInResult = { ok: true; user: SessionUser } | { ok: false; message: string };
-
-/**
- * Signs in (the server sets the httpOnly cookies the pages and the service worker send),
- * remembers who, and lifts a "sign in again" pause: the caller then flushes the queue.
- */
-export async function signIn(
-  db: CourtSyncDb,
-  fetchFn: typeof fetch,
-  email: string,
-  password: string,
-): Promise<SignInResult> {
-  let response: Response;
-  try {
-    response = await fetchFn(DEVICE_API.login, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-      credentials: 'same-origin',
-    });
-  } catch {
-    return { ok: false, message: 'No connection: sign in when you are back online' };
-  }
-  if (response.status === 429) {
-    const wait = response.headers.get('retry-after') ?? 'a few';
-    return { ok: false, message: `Too many attempts: try again in ${wait} seconds` };
-  }
-  if (!response.ok) return { ok: false, message: 'Wrong e-mail or password' };
-  const parsed = sessionResponseSchema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) return { ok: false, message: 'Unexpected answer from the server' };
-  await rememberUser(db, parsed.data.user);
-  await clearSyncBlock(db);
-  return { ok: true, user: parsed.data.user };
 }
 
 /** Signs out: the server ends the session and clears the cookies; queued ops stay queued. */

@@ -18,14 +18,13 @@ export {
 export { retryFailedOp, discardFailedOp, observeFailedOps, observeHeldCount } from './failed-ops';
 export { observeSyncBlock, readSyncBlock, type SyncBlock } from './sync-block';
 export {
-  signIn,
   signOut,
   renewSession,
   syncSessionUser,
   readSessionUser,
   observeSessionUser,
-  type SignInResult,
 } from './auth-session';
+export { signIn, type SignInResult } from './sign-in';
 export { readRetryNotBefore } from './retry-after';
 export { parseRetryAfter, pushBatch, type PushOutcome } from './push-transport';
 export { backoffDelay, PAGE_BACKOFF, type BackoffPolicy } from './backoff';
