@@ -49,6 +49,11 @@ test('two phones on one match, each offline at times, converge on the server sta
     await tap(one.page, 'undo');
     await tap(one.page, 'A');
     await expect.poll(() => shownScore(one.page)).toBe('3-0');
+    // Shown is not sent: one's last point must be on the server before one drops out, or two
+    // cannot see it when it comes back (CI, 2026-12-07: one went offline with it in flight).
+    await expect(one.page.getByTestId('pending-count')).toHaveAttribute('data-pending', '0', {
+      timeout: 30_000,
+    });
 
     // One drops out too; two comes back and delivers; its undo named its own rally.
     await one.context.setOffline(true);
