@@ -15,9 +15,11 @@ export const UPSTREAM_SIM_BUNDLE = path.join(SIM_DIR, 'dist/cli.mjs');
 /** Newest modification time (ms) of the simulator's sources and package.json. */
 function newestSource() {
   let newest = statSync(path.join(SIM_DIR, 'package.json')).mtimeMs;
-  for (const entry of readdirSync(path.join(SIM_DIR, 'src'), { withFileTypes: true })) {
+  const src = path.join(SIM_DIR, 'src');
+  for (const entry of readdirSync(src, { withFileTypes: true, recursive: true })) {
     if (entry.isFile() && !entry.name.endsWith('.test.ts')) {
-      newest = Math.max(newest, statSync(path.join(SIM_DIR, 'src', entry.name)).mtimeMs);
+      const dir = entry.parentPath ?? entry.path;
+      newest = Math.max(newest, statSync(path.join(dir, entry.name)).mtimeMs);
     }
   }
   return newest;

@@ -6,7 +6,7 @@ import {
   type FeedEvent,
   type StreamFeedMessage,
 } from '@courtsync/protocol';
-import type { CourtSyncDb } from './courtsync-db';
+import type { CourtSyncDb, LocalMatch } from './courtsync-db';
 import { createMatchPuller } from './match-puller';
 import { onlyOwnOpsInFlight } from './own-ops';
 
@@ -76,7 +76,7 @@ export function connectLiveFeed(options: LiveFeedOptions): () => void {
       .toArray()
       .then((matches) => {
         for (const match of matches)
-          if (after === undefined || (match.cursor ?? 0) < after) void pull(match.id);
+          if (after === undefined || behind(match, after)) void pull(match.id);
       })
       .catch(() => undefined);
   };
@@ -93,8 +93,11 @@ export function connectLiveFeed(options: LiveFeedOptions): () => void {
     const parsed = streamFeedMessageSchema.safeParse(data);
     if (!parsed.success) return;
     const byMatch = new Map<string, FeedEvent[]>();
-    for (const e of parsed.data.events)
-      byMatch.set(e.matchId, [...(byMatch.get(e.matchId) ?? []), e]);
+    for (const e of parsed.data.events) {
+      const list = byMatch.get(e.matchId);
+      if (list) list.push(e);
+      else byMatch.set(e.matchId, [e]);
+    }
     for (const [matchId, events] of byMatch) {
       const position = Math.max(...events.map((e) => e.position));
       // A match already pulled past these events is current, and one whose new events are
@@ -103,7 +106,7 @@ export function connectLiveFeed(options: LiveFeedOptions): () => void {
       void db.matches
         .get(matchId)
         .then(async (match) => {
-          if (!match || (match.cursor ?? 0) >= position) return;
+          if (!match || !behind(match, position)) return;
           const opIds = events.map((e) => e.opId);
           if (!(await onlyOwnOpsInFlight(db, opIds))) void pull(matchId);
         })
@@ -178,6 +181,11 @@ export function connectLiveFeed(options: LiveFeedOptions): () => void {
     stop();
     channel?.close();
   };
+}
+
+/** Whether a match has not been pulled up to feed position `position` yet. */
+function behind(match: Pick<LocalMatch, 'cursor'>, position: number): boolean {
+  return (match.cursor ?? 0) < position;
 }
 
 function parseJson(text: string): unknown {
